@@ -1,0 +1,78 @@
+// `shipshape audit [TARGET…]`: scorecard and priority issues register.
+#include <cstdio>
+#include <iostream>
+
+#include "base/file_io.h"
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/targets.h"
+#include "render/render.h"
+
+namespace shipshape {
+
+int RunAuditCommand(int argc, char** argv) {
+  std::vector<std::string> targets, rule_dirs;
+  std::string format = "text", output, fail_on, now;
+  ArgParser args("audit", "Audit targets (default: this machine) and print the scorecard and register.");
+  args.Positional("targets", &targets, "snapshot folders or .tar.gz, folders of snapshots, or 'local'");
+  args.Option("--format", &format, "text | md | json");
+  args.Option("-o,--output", &output, "write the report to FILE instead of standard output");
+  args.Option("--fail-on", &fail_on, "exit 1 when a finding at or above this priority exists (P1..P4)");
+  args.Option("--now", &now, "audit clock: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the real time)");
+  args.Option("--rules", &rule_dirs, "folder of additional rule files (repeatable)");
+  bool help = false;
+  Status st = args.Parse(argc, argv, &help);
+  if (help) return kExitOk;
+  if (!st.ok()) {
+    std::cerr << "shipshape audit: " << st.message() << "\n";
+    return kExitUsage;
+  }
+  if (format != "text" && format != "md" && format != "json") {
+    std::cerr << "shipshape audit: unknown --format '" << format << "' (text, md, json)\n";
+    return kExitUsage;
+  }
+  Severity threshold = Severity::kP4;
+  if (!fail_on.empty() && !ParseSeverity(fail_on, &threshold)) {
+    std::cerr << "shipshape audit: --fail-on must be P1, P2, P3 or P4\n";
+    return kExitUsage;
+  }
+  AuditOptions options;
+  options.rule_dirs = rule_dirs;
+  if (!now.empty()) {
+    auto clock = AuditClock::Parse(now);
+    if (!clock.ok()) {
+      std::cerr << "shipshape audit: " << clock.status().message() << "\n";
+      return kExitUsage;
+    }
+    options.clock = *clock;
+  }
+  Diagnostics load_errors;
+  ResolvedTargets resolved = ResolveTargets(targets, &load_errors);
+  for (const std::string& f : resolved.failed) std::cerr << "shipshape audit: " << f << "\n";
+  auto result = RunAudit(resolved.source, options);
+  if (!result.ok()) {
+    std::cerr << "shipshape audit: " << result.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  Report& report = result->report;
+  report.errors.insert(report.errors.begin(), load_errors.all().begin(), load_errors.all().end());
+  std::string text = format == "json" ? RenderJson(report) : format == "md" ? RenderMarkdown(report) : RenderText(report);
+  if (output.empty()) {
+    std::cout << text;
+  } else {
+    Status w = WriteWholeFile(output, text);
+    if (!w.ok()) {
+      std::cerr << "shipshape audit: " << w.ToString() << "\n";
+      return kExitUsage;
+    }
+  }
+  if (!resolved.failed.empty()) return kExitUnreachable;
+  if (!fail_on.empty()) {
+    for (const Finding& f : report.findings) {
+      if (f.severity <= threshold) return kExitFindings;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace shipshape

@@ -1,0 +1,17 @@
+// Local collection: runs the embedded POSIX sh collector on this machine and reads its snapshot.
+#pragma once
+
+#include <string>
+
+#include "base/status.h"
+#include "snapshot/snapshot.h"
+
+namespace shipshape {
+
+// The collector script as compiled into the binary (also streamed to remote hosts).
+std::string_view CollectorScript();
+
+// Runs the collector into a temporary folder and returns the snapshot (the folder is removed).
+Result<Snapshot> CollectLocal(int timeout_seconds = 120);
+
+}  // namespace shipshape

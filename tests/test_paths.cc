@@ -1,0 +1,11 @@
+// Test paths, from compile definitions.
+#include "test_paths.h"
+
+namespace shipshape::testing {
+
+std::string SourceDir() { return SHIPSHAPE_SOURCE_DIR; }
+std::string CorpusDir() { return std::string(SHIPSHAPE_SOURCE_DIR) + "/../shared/corpus"; }
+std::string BinaryPath() { return SHIPSHAPE_BINARY; }
+std::string FixturesDir() { return std::string(SHIPSHAPE_SOURCE_DIR) + "/tests/fixtures"; }
+
+}  // namespace shipshape::testing
