@@ -19,6 +19,10 @@ struct ParserInfo {
   std::string name;         // "sshd", "ufw", …
   std::string description;  // one line, for docs
   ParserFn fn;
+  std::string category;     // scorecard category its facts decide ("ssh"), for docs and tests
+  // What it reads: "/etc/ssh/sshd_config" for a file, "cmd/sshd-T.out" for a command's output.
+  // The garbage-input test feeds each one damaged input and expects file:line and Unknown.
+  std::vector<std::string> inputs;
 };
 
 // A deriver runs once over the whole fleet after every snapshot is loaded (exposure, software).

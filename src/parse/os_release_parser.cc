@@ -60,7 +60,8 @@ void ParseOsRelease(const Snapshot& snap, FactSink& out) {
   if (!bad) out.Coverage("os", file, CoverageState::kOk);
 }
 
-const bool kRegistered = RegisterParser({"os-release", "operating system identity", ParseOsRelease});
+const bool kRegistered = RegisterParser(
+    {"os-release", "operating system identity", ParseOsRelease, "os", {"/etc/os-release"}});
 
 }  // namespace
 }  // namespace shipshape
