@@ -3,6 +3,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "rules/rule_docs.h"
 #include "rules/rule_fixtures.h"
 
 namespace shipshape {
@@ -14,6 +15,8 @@ int RunRulesCommand(int argc, char** argv) {
   args.Positional("action", &action, "list | show | test", false);
   args.Positional("arg", &arg, "rule id (show) or rules folder with fixtures (test)", false);
   args.Option("--rules", &rule_dirs, "folder of additional rule files (repeatable)");
+  bool markdown = false;
+  args.Flag("--markdown", &markdown, "with list: print docs/rules.md");
   bool help = false;
   Status st = args.Parse(argc, argv, &help);
   if (help) return kExitOk;
@@ -24,6 +27,10 @@ int RunRulesCommand(int argc, char** argv) {
   std::vector<Status> errors;
   std::vector<Rule> rules = LoadRules(rule_dirs, &errors);
   for (const Status& e : errors) std::cerr << "shipshape rules: " << e.ToString() << "\n";
+  if (action == "list" && markdown) {
+    std::cout << RulesMarkdown();
+    return kExitOk;
+  }
   if (action == "list") {
     for (const Rule& r : rules) {
       std::cout << SeverityName(r.severity) << "  " << r.id << std::string(r.id.size() < 28 ? 28 - r.id.size() : 1, ' ')
