@@ -2,7 +2,8 @@
 //
 // Grades: a category is Unknown when its facts could not be read (no 'ok' coverage row, or any
 // 'error' row: damaged input is never scored Good); N/A when every source says the thing is absent;
-// else the worst finding decides: P1 Critical, P2 Poor, P3 Fair, P4 or none Good.
+// else the worst finding decides: P1 Critical, P2 Poor, P3 or P4 Fair (as the seed plans grade a
+// lifecycle item), none Good.
 // Score: 1 with any P1; 2 with three or more P2; 3 with any P2; 4 with any P3; else 5.
 #include <set>
 
@@ -35,8 +36,7 @@ Grade GradeFor(Severity worst) {
   switch (worst) {
     case Severity::kP1: return Grade::kCritical;
     case Severity::kP2: return Grade::kPoor;
-    case Severity::kP3: return Grade::kFair;
-    default: return Grade::kGood;
+    default: return Grade::kFair;
   }
 }
 
