@@ -36,7 +36,12 @@ std::string JsonRef::Str(std::string_view fallback) const {
 int64_t JsonRef::Int(int64_t fallback) const {
   if (!node_) return fallback;
   if (node_->is_number_integer() || node_->is_number_unsigned()) return node_->get<int64_t>();
-  if (node_->is_number_float()) return static_cast<int64_t>(node_->get<double>());
+  if (node_->is_number_float()) {
+    double d = node_->get<double>();
+    // Out-of-range conversion is undefined behaviour: clamp instead.
+    if (!(d > -9.2e18 && d < 9.2e18)) return fallback;
+    return static_cast<int64_t>(d);
+  }
   return fallback;
 }
 
@@ -82,6 +87,9 @@ Result<JsonDoc> ParseJson(std::string_view text, const std::string& file) {
   } catch (const nlohmann::json::parse_error& e) {
     size_t at = e.byte > 0 ? e.byte - 1 : 0;
     std::string what = e.what();
+    // nlohmann quotes the bytes it last read ("last read: '…'"): they may be a secret. Drop them.
+    auto quoted = what.find("; last read:");
+    if (quoted != std::string::npos) what.erase(quoted);
     auto pos = what.find("parse error");
     return Status::Invalid("invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos)), file,
                            LineOfOffset(text, at));
