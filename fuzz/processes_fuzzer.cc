@@ -1,0 +1,4 @@
+// Fuzzes the processes parser (cmd/ps.out).
+#include "fuzz_harness.h"
+
+SHIPSHAPE_FUZZ_INPUT("cmd/ps.out")

@@ -1,0 +1,4 @@
+// Fuzzes the systemd-units parser (cmd/systemctl-units.out).
+#include "fuzz_harness.h"
+
+SHIPSHAPE_FUZZ_INPUT("cmd/systemctl-units.out")
