@@ -18,6 +18,7 @@ const std::vector<Category>& AllCategories() {
       {"logging", "Log management", "logrotate, /var/log size, log shipping agents"},
       {"images", "Image hygiene", "container images: tags, age, registry"},
       {"resources", "Resources", "df, meminfo, process memory"},
+      {"web", "Web and TLS", "nginx configuration (servers, TLS, headers, limits)"},
   };
   return kCategories;
 }
