@@ -21,10 +21,14 @@ static const TableDef& kLifecycle = RegisterTable(
       Text("source", "where the dates come from")},
      false});
 
-Status LoadLifecycleTable(FactDb& db) {
+namespace {
+
+// The embedded data parsed once per process: every audit (and every fuzz iteration) reuses the rows.
+Result<std::vector<std::vector<Value>>> LifecycleRows() {
   const std::string file = "data/lifecycle.yaml";
   auto parsed = ParseYaml(EmbeddedFileContent(file), file);
   if (!parsed.ok()) return parsed.status();
+  std::vector<std::vector<Value>> rows;
   for (const auto& [product, spec] : parsed->Entries()) {
     std::string source = spec["source"].Scalar();
     for (const YamlNode& c : spec["cycles"].Elements()) {
@@ -32,11 +36,21 @@ Status LoadLifecycleTable(FactDb& db) {
         std::string v = c[key].Scalar();
         return v.empty() ? Value() : Value(v);
       };
-      Status st = db.Insert(kLifecycle, "",
-                            {Value(product), opt("cycle"), opt("codename"), opt("released"), opt("eol"),
-                             opt("extended"), opt("latest"), Value(source)});
-      if (!st.ok()) return st;
+      rows.push_back({Value(product), opt("cycle"), opt("codename"), opt("released"), opt("eol"), opt("extended"),
+                      opt("latest"), Value(source)});
     }
+  }
+  return rows;
+}
+
+}  // namespace
+
+Status LoadLifecycleTable(FactDb& db) {
+  static const Result<std::vector<std::vector<Value>>> kRows = LifecycleRows();
+  if (!kRows.ok()) return kRows.status();
+  for (const auto& row : *kRows) {
+    Status st = db.Insert(kLifecycle, "", row);
+    if (!st.ok()) return st;
   }
   return Status::Ok();
 }
