@@ -26,11 +26,17 @@ const TableDef& kSoftware = RegisterTable(
            "('24.0.7' → '24.0', '1.24.1' → '1'); NULL when no cycle matches (e.g. tag '7' for redis, whose "
            "cycles are 7.0, 7.2, 7.4)"),
       Text("source", "package | engine | container | pm2"),
-      Text("subject", "the package, container or pm2 app name; 'dockerd' for the engine"), FileCol(), LineCol()}});
+      Text("subject", "the package, container or pm2 app name; 'dockerd' for the engine"), FileCol(), LineCol(),
+      Int("distro_supported",
+          "packages only: 1 when the distribution built the package and patches it for the life of the release "
+          "(Debian builds, Ubuntu main, RHEL AppStream), so its upstream end of life matters only once the OS's "
+          "does (OS-EOL); 0 for vendor repositories (PGDG, NodeSource, nginx.org, Docker, PPAs) and Ubuntu "
+          "universe (nodejs, redis, mongodb); NULL for engine, container and pm2 rows")}});
 
 struct Found {
   std::string host, product, version, source, subject, file;
   int64_t line = 0;
+  Value distro_supported;
 };
 
 // Runs `sql` and calls `fn` with each row's columns as text (NULL as ""), stopping at the first error.
@@ -59,19 +65,21 @@ Result<std::map<std::string, std::vector<std::string>>> LoadCycles(FactDb& db) {
 Status FromPackages(FactDb& db, std::vector<Found>& out) {
   std::set<std::tuple<std::string, std::string, std::string>> seen;  // host, product, version
   return ForEachRow(
-      db, "SELECT host, name, version, file, line FROM packages WHERE installed = 1 ORDER BY host, file, line",
+      db,
+      "SELECT host, name, version, file, line, manager FROM packages WHERE installed = 1 ORDER BY host, file, line",
       [&](const auto& r) {
         std::string product = ProductOfPackage(r[1]);
         std::string version = UpstreamVersion(r[2]);
         if (product.empty() || version.empty() || !seen.insert({r[0], product, version}).second) return;
-        out.push_back({r[0], product, version, "package", r[1], r[3], ParseInt(r[4]).value_or(0)});
+        out.push_back({r[0], product, version, "package", r[1], r[3], ParseInt(r[4]).value_or(0),
+                       Value(int64_t{DistroSupported(product, r[5], r[2]) ? 1 : 0})});
       });
 }
 
 Status FromEngine(FactDb& db, std::vector<Found>& out) {
   return ForEachRow(db, "SELECT host, version, file FROM docker_engine ORDER BY host", [&](const auto& r) {
     std::string version = UpstreamVersion(r[1]);
-    if (!version.empty()) out.push_back({r[0], "docker-engine", version, "engine", "dockerd", r[2], 0});
+    if (!version.empty()) out.push_back({r[0], "docker-engine", version, "engine", "dockerd", r[2], 0, Value()});
   });
 }
 
@@ -80,14 +88,14 @@ Status FromContainers(FactDb& db, std::vector<Found>& out) {
       db, "SELECT host, name, image, file, line FROM containers ORDER BY host, file, line", [&](const auto& r) {
         auto sw = SoftwareOfImage(r[2]);
         if (!sw) return;
-        out.push_back({r[0], sw->product, sw->version, "container", r[1], r[3], ParseInt(r[4]).value_or(0)});
+        out.push_back({r[0], sw->product, sw->version, "container", r[1], r[3], ParseInt(r[4]).value_or(0), Value()});
       });
 }
 
 Status FromPm2(FactDb& db, std::vector<Found>& out) {
   return ForEachRow(db, "SELECT host, name, node_version, file FROM pm2_apps ORDER BY host, rowid", [&](const auto& r) {
     std::string version = UpstreamVersion(r[2]);
-    if (!version.empty()) out.push_back({r[0], "nodejs", version, "pm2", r[1], r[3], 0});
+    if (!version.empty()) out.push_back({r[0], "nodejs", version, "pm2", r[1], r[3], 0, Value()});
   });
 }
 
@@ -107,7 +115,7 @@ Status DeriveSoftware(FactDb& db, Diagnostics& /*diags*/) {
     std::string cycle = MatchCycle(f.version, (*cycles)[f.product]);
     Status st = db.Insert(kSoftware, f.host,
                           {Value(f.product), Value(f.version), cycle.empty() ? Value() : Value(cycle), Value(f.source),
-                           Value(f.subject), Value(f.file), Value(f.line)});
+                           Value(f.subject), Value(f.file), Value(f.line), f.distro_supported});
     if (!st.ok()) return st;
   }
   return Status::Ok();

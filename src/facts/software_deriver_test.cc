@@ -106,6 +106,31 @@ TEST(SoftwareVersions, CycleIsTheLongestMatchAtADot) {
   EXPECT_EQ(MatchCycle("3.19.1", {"3.1", "3.19"}), "3.19");
 }
 
+TEST(SoftwareVersions, DistroSupportTellsDistributionBuildsFromVendorRepositories) {
+  // Debian builds, from the archive or a security update.
+  EXPECT_TRUE(DistroSupported("nginx", "dpkg", "1.22.1-9+deb12u1"));
+  EXPECT_TRUE(DistroSupported("nginx", "dpkg", "1.22.1-9"));
+  EXPECT_TRUE(DistroSupported("redis", "dpkg", "5:7.0.15-1~deb12u1"));
+  EXPECT_TRUE(DistroSupported("postgresql", "dpkg", "15.8-0+deb12u1"));
+  EXPECT_TRUE(DistroSupported("nodejs", "dpkg", "18.19.0+dfsg-6~deb12u2"));
+  // Ubuntu: main is supported, universe is not.
+  EXPECT_TRUE(DistroSupported("postgresql", "dpkg", "12.22-0ubuntu0.20.04.1"));
+  EXPECT_FALSE(DistroSupported("redis", "dpkg", "5:5.0.7-2ubuntu0.1"));
+  EXPECT_FALSE(DistroSupported("nodejs", "dpkg", "10.19.0~dfsg-3ubuntu1.6"));
+  // Vendor repositories.
+  EXPECT_FALSE(DistroSupported("postgresql", "dpkg", "16.4-1.pgdg120+1"));
+  EXPECT_FALSE(DistroSupported("nodejs", "dpkg", "18.20.4-1nodesource1"));
+  EXPECT_FALSE(DistroSupported("nginx", "dpkg", "1.24.0-1~bookworm"));
+  EXPECT_FALSE(DistroSupported("docker-engine", "dpkg", "5:24.0.7-1~ubuntu.20.04~focal"));
+  EXPECT_FALSE(DistroSupported("redis", "dpkg", "6:7.2.4-1rl1~jammy1"));
+  EXPECT_FALSE(DistroSupported("mongodb", "dpkg", "6.0.14"));
+  // RHEL AppStream against vendor RPMs.
+  EXPECT_TRUE(DistroSupported("nginx", "rpm", "1.20.1-14.el9_2.1"));
+  EXPECT_FALSE(DistroSupported("nginx", "rpm", "1.24.0-1.el9.ngx"));
+  EXPECT_FALSE(DistroSupported("postgresql", "rpm", "15.5-1PGDG.rhel9"));
+  EXPECT_FALSE(DistroSupported("mongodb", "rpm", "6.0.14-1.el8"));
+}
+
 // bms-1 of the seed fleet: recorded dpkg, docker and pm2 output of a real Ubuntu 20.04 server.
 TEST(SoftwareDeriver, FindsPackagesEngineContainersAndPm2OnRecordedHost) {
   Snapshot s = testing::MakeSnapshot("bms-1");

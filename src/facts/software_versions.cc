@@ -97,6 +97,20 @@ std::string UpstreamVersion(std::string_view text) {
   return out;
 }
 
+bool DistroSupported(std::string_view product, std::string_view manager, std::string_view version) {
+  std::string v = ToLower(version);
+  for (const char* vendor : {"pgdg", "nodesource", "sury", "ppa", "~ubuntu.", "~debian.", "rl1", "ngx", "mariadb"}) {
+    if (v.find(vendor) != std::string::npos) return false;
+  }
+  if (product == "mongodb") return false;  // never in Debian main, Ubuntu main or RHEL
+  if (manager == "rpm") return v.find(".el") != std::string::npos && product != "nodejs";
+  if (manager != "dpkg" || v.find('-') == std::string::npos) return false;
+  if (v.find("ubuntu") != std::string::npos) return product == "postgresql" || product == "nginx";
+  // Debian: a security or point-release build (deb12u1), or a plain revision from the archive.
+  // Third-party repositories mark their builds with a codename after '~' (1.24.0-1~bookworm).
+  return v.find("deb") != std::string::npos || v.find('~') == std::string::npos;
+}
+
 std::optional<ImageSoftware> SoftwareOfImage(std::string_view ref) {
   ref = ref.substr(0, ref.find('@'));  // drop a digest
   size_t slash = ref.rfind('/');

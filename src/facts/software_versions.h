@@ -18,6 +18,17 @@ std::string ProductOfPackage(std::string_view package);
 // '15-alpine' → '15', '20.10.24+dfsg1' → '20.10.24', 'latest' → ''.
 std::string UpstreamVersion(std::string_view text);
 
+// Whether a package of `product` at `version` (as dpkg or rpm prints it) was built by the
+// distribution and gets its security support for the life of the release, so that its upstream
+// end of life does not matter while the OS is supported. True for Debian builds ('1.22.1-9',
+// '15.8-0+deb12u1', '5:7.0.15-1~deb12u1'), Ubuntu builds of main packages (postgresql, nginx:
+// '12.22-0ubuntu0.20.04.1') and RHEL AppStream builds ('1.20.1-14.el9'). False for vendor
+// repositories (PGDG '16.4-1.pgdg120+1', NodeSource, nginx.org '1.24.0-1~bookworm', Docker
+// '5:24.0.7-1~ubuntu.20.04~focal', packages.redis.io, PPAs), for vendor packages without a Debian
+// revision (mongodb-org '6.0.14'), and for Ubuntu universe packages (nodejs, redis, mongodb),
+// which have no standard security support.
+bool DistroSupported(std::string_view product, std::string_view manager, std::string_view version);
+
 struct ImageSoftware {
   std::string product;  // lifecycle product
   std::string version;  // from the tag, never empty

@@ -134,6 +134,30 @@ void ReadDaemonJson(JsonRef root, Engine& e) {
     e.tcp_api = VBool(false);
 }
 
+// A dockerd process in `ps` output (the comm column, 5th field).
+bool DaemonProcessSeen(const std::string& ps) {
+  for (std::string_view line : SplitLines(ps)) {
+    auto fields = SplitWhitespace(line);
+    if (fields.size() >= 5 && fields[4] == "dockerd") return true;
+  }
+  return false;
+}
+
+// Only the docker CLI is installed: a root snapshot in which `docker version` printed no server,
+// and no dockerd process runs. Without root the socket may just be closed to the collector.
+bool ClientOnly(const Snapshot& snap, const CommandResult& version) {
+  if (!snap.meta().privileged || *version.exit_code == 0 || !version.output) return false;
+  const std::string* ps = snap.CommandOk("ps");
+  if (!ps || DaemonProcessSeen(*ps)) return false;
+  return version.output->find("\"Server\":null") != std::string::npos;
+}
+
+// Without Docker there are neither containers nor images to judge: both categories are N/A.
+void MarkAbsent(FactSink& out, const std::string& why) {
+  out.Coverage(kCategory, kVersionOut, CoverageState::kAbsent, why);
+  out.Coverage("images", kVersionOut, CoverageState::kAbsent, why);
+}
+
 // Parses a command's JSON output when it ran and exited 0; a failed run is kError.
 bool ReadCommand(const Snapshot& snap, FactSink& out, const char* name, const char* file, Engine& e,
                  void (*read)(JsonRef, Engine&)) {
@@ -179,8 +203,12 @@ void ParseDockerEngine(const Snapshot& snap, FactSink& out) {
       out.Coverage(kCategory, kVersionOut, CoverageState::kError,
                    "a Docker package is installed but `docker version` was not collected");
     } else {
-      out.Coverage(kCategory, kVersionOut, CoverageState::kAbsent, "no docker command on the host");
+      MarkAbsent(out, "no docker command on the host");
     }
+  }
+  if (version_cmd && ClientOnly(snap, *version_cmd)) {
+    MarkAbsent(out, "docker CLI only: no Docker daemon runs");
+    return;
   }
   Engine e;
   bool version_ok = ReadCommand(snap, out, "docker-version", kVersionOut, e, ReadVersion);

@@ -70,6 +70,39 @@ TEST(DockerEngineParser, DaemonDownIsAnErrorNotAbsent) {
   EXPECT_EQ(Query(*db, "SELECT count(*) FROM docker_engine"), Rows{{"0"}});
 }
 
+const char* kPsWithoutDockerd =
+    "    1 root      9876  86400 systemd         /sbin/init\n"
+    "  612 root      7000  86400 sshd            sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups\n";
+
+TEST(DockerEngineParser, CliWithoutDaemonOnARootSnapshotIsAbsent) {
+  Snapshot s = testing::MakeSnapshot();
+  s.PutCommand("docker-version", Fixture("docker-version-daemon-down.json"), 1);
+  s.PutCommand("ps", kPsWithoutDockerd, 0);
+  auto db = testing::LoadFactsOrDie({s});
+  EXPECT_EQ(Query(*db, "SELECT category, state, detail FROM coverage WHERE category IN ('docker', 'images') "
+                       "ORDER BY category"),
+            (Rows{{"docker", "absent", "docker CLI only: no Docker daemon runs"},
+                  {"images", "absent", "docker CLI only: no Docker daemon runs"}}));
+}
+
+TEST(DockerEngineParser, CliWithoutAnswerWhileDockerdRunsIsAnError) {
+  Snapshot s = testing::MakeSnapshot();
+  s.PutCommand("docker-version", Fixture("docker-version-daemon-down.json"), 1);
+  s.PutCommand("ps", std::string(kPsWithoutDockerd) +
+                         "  901 root     81234  86000 dockerd         /usr/bin/dockerd -H fd://\n", 0);
+  auto db = testing::LoadFactsOrDie({s});
+  EXPECT_EQ(Query(*db, "SELECT state FROM coverage WHERE category = 'docker'"), Rows{{"error"}});
+}
+
+TEST(DockerEngineParser, CliWithoutAnswerOnAnUnprivilegedSnapshotIsAnError) {
+  Snapshot s = testing::MakeSnapshot();
+  s.meta().privileged = false;  // the socket may be closed to the collecting user
+  s.PutCommand("docker-version", Fixture("docker-version-daemon-down.json"), 1);
+  s.PutCommand("ps", kPsWithoutDockerd, 0);
+  auto db = testing::LoadFactsOrDie({s});
+  EXPECT_EQ(Query(*db, "SELECT state FROM coverage WHERE category = 'docker'"), Rows{{"error"}});
+}
+
 TEST(DockerEngineParser, NoDockerCommandAndNoPackageIsAbsent) {
   Snapshot s = testing::MakeSnapshot();
   s.PutCommand("dpkg", "openssh-server\t1:9.2p1-2+deb12u3\tii \ncontainerd\t1.6.20~ds1-1+b1\tii \n", 0);
