@@ -65,6 +65,29 @@ TEST(Exposure, UnreadableFirewallIsUnknownNeverSafe) {
   EXPECT_EQ(rows[4], (std::vector<std::string>{"27017", "unknown", "unknown"}));
 }
 
+TEST(Exposure, SourceLimitedAcceptRestrictsNothingUnderAcceptPolicy) {
+  Snapshot s = Base();
+  s.PutCommand("ufw-status", "Status: inactive\n", 0);
+  // Policy accept: the rule for 185.12.34.56 admits nobody the policy would not admit anyway.
+  // 5432 is accepted from the VPN, then dropped for everyone else: private.
+  s.PutCommand("iptables-save", "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+                                "-A INPUT -s 185.12.34.56/32 -p tcp -m tcp --dport 22 -j ACCEPT\n"
+                                "-A INPUT -s 10.8.0.0/24 -p tcp -m tcp --dport 5432 -j ACCEPT\n"
+                                "-A INPUT -p tcp -m tcp --dport 5432 -j DROP\nCOMMIT\n", 0);
+  auto rows = Exposure(s);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"22", "yes", "none"}));
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"5432", "private", "iptables"}));
+}
+
+TEST(Exposure, SourceLimitedUfwAllowRestrictsNothingUnderDefaultAllow) {
+  Snapshot s = Base();
+  s.PutCommand("ufw-status",
+               "Status: active\nLogging: on (low)\nDefault: allow (incoming), allow (outgoing), disabled (routed)\n"
+               "New profiles: skip\n\nTo                         Action      From\n--                         ------      ----\n"
+               "27017                      ALLOW IN    145.239.133.104\n", 0);
+  EXPECT_EQ(Exposure(s).back(), (std::vector<std::string>{"27017", "yes", "ufw"}));
+}
+
 TEST(Exposure, SeedBms1PortainerIsReachable) {
   auto snap = LoadSnapshot(testing::FixturesDir() + "/seed-fleet/bms-1");
   ASSERT_TRUE(snap.ok());

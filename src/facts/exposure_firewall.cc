@@ -108,15 +108,17 @@ FirewallView::Verdict FirewallView::UfwVerdict(const Host& h, const std::string&
     bool any_source = IsAnySource(r.from) && r.interface.empty();
     if (r.action == "deny" || r.action == "reject") {
       if (any_source && restricted.empty()) return {"ufw", "no", "ufw " + r.action + "s port " + p};
+      if (any_source) break;  // the listed sources are allowed, everyone else is denied
       continue;
     }
     if (any_source) return {"ufw", "yes", "ufw allows port " + p + " from anywhere"};
     restricted.push_back(r.interface.empty() ? r.from : "interface " + r.interface);
   }
+  // A default allow policy admits everyone else too: source-limited allows then restrict nothing.
+  if (h.ufw_default_in == "allow") return {"ufw", "yes", "ufw default policy allows incoming"};
   if (!restricted.empty()) {
     return {"ufw", "private", "ufw allows port " + p + " only from " + Join(restricted, ", ")};
   }
-  if (h.ufw_default_in == "allow") return {"ufw", "yes", "ufw default policy allows incoming"};
   return {"ufw", "no", "ufw default " + (h.ufw_default_in.empty() ? std::string("deny") : h.ufw_default_in) +
                            " incoming and no rule allows port " + p};
 }
@@ -130,13 +132,17 @@ FirewallView::Verdict FirewallView::NetfilterVerdict(const Host& h, const std::s
     bool any_source = IsAnySource(r.from) && r.interface.empty();
     if (r.action == "drop" || r.action == "reject") {
       if (any_source && restricted.empty()) return {backend, "no", backend + " " + r.action + "s port " + p};
+      if (any_source) return {backend, "private", backend + " accepts port " + p + " only from " + Join(restricted, ", ")};
       continue;
     }
     if (r.action != "accept") continue;
     if (any_source) return {backend, "yes", backend + " accepts port " + p + " from anywhere"};
     restricted.push_back(r.interface.empty() ? r.from : "interface " + r.interface);
   }
-  if (!restricted.empty()) return {backend, "private", backend + " accepts port " + p + " only from " + Join(restricted, ", ")};
+  // Source-limited accepts restrict the port only when the policy drops everyone else.
+  if (h.input_policy == "drop" && !restricted.empty()) {
+    return {backend, "private", backend + " accepts port " + p + " only from " + Join(restricted, ", ")};
+  }
   if (h.input_policy == "drop") return {backend, "no", backend + " INPUT policy drop and no rule accepts port " + p};
   std::string why = h.ufw_known ? "ufw inactive" : "no ufw";
   if (h.input_policy.empty()) return {"none", "yes", "no firewall: " + why + " and no netfilter input chain"};
