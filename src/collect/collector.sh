@@ -8,28 +8,56 @@
 # It changes nothing on the machine: it only reads files and runs read-only commands. Secret values
 # never leave: env-style assignments, secret directives and JSON members whose key looks like a
 # secret are replaced by "[REDACTED class=default|empty|short|ok len=N]" before they are written.
-# POSIX sh and awk only, so that the same script serves local and remote hosts.
+# POSIX sh and awk only, so that the same script serves local and remote hosts. One file (longer
+# than the project's usual 400 lines) because it is streamed to targets as one `sh -s`.
+#
+# Environment (tests only):
+#   SHIPSHAPE_ROOT=/some/dir   read every FILE from under this folder instead of / (files are still
+#                              recorded under their target path: files/etc/...). Commands are not
+#                              re-rooted; the stat-paths probe is (it describes files).
+#   SHIPSHAPE_HOST, SHIPSHAPE_METHOD   override meta.json's host and method.
 set -u
+set -f  # globs are expanded only where the collector asks for them, under $ROOT
 umask 077
 COLLECTOR_VERSION="shipshape-collector/1"
 LC_ALL=C
 export LC_ALL
 PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:${PATH:-}"
 export PATH
+ROOT="${SHIPSHAPE_ROOT:-}"
+ROOT="${ROOT%/}"
 
 # ---------------------------------------------------------------------------------------------
-# Redaction. Modes: env (KEY=VALUE anywhere), yaml (env + "key: value"), json ("key": "value" and
-# "KEY=VALUE" strings), cmdline (env + --secret-flag value), directives (first word is the key).
-redact() {
-  awk -v mode="$1" '
-function secret_key(k,   u) {
-  u = toupper(k)
-  if (u ~ /(_FILE|FILE|_PATH|_DIR|_URL_FILE)$/) return 0
-  if (u ~ /^(PUBKEYAUTHENTICATION|AUTHORIZEDKEYSFILE|AUTHENTICATIONMETHODS|PASSWORDAUTHENTICATION)$/) return 0
-  return (u ~ /PASS|PWD|SECRET|TOKEN|KEY|CREDENTIAL|AUTH|PRIVATE|SALT|COOKIE|SESSION|SIGNATURE|DSN|CERT_PEM/)
+# Redaction, one line at a time. src/collect/secret_redactor.cc is its C++ twin (same output,
+# checked by secret_redactor_test.cc): change both together. Modes:
+#   env         shell-like text (cron, scripts): NAME=VALUE, --secret-flag VALUE, mysql -pX, URLs
+#   dotenv      .env files: env + "KEY = value" to the end of the line; a line that is not an
+#               assignment (a pasted token) is redacted whole
+#   yaml        "key: value" (block scalars too), {key: value}, "- NAME=VALUE", command flags, URLs
+#   json        "key": "value" members; inside any string: NAME=VALUE, flags, flag/value pairs, URLs
+#   cmdline     ps/ss output and crontabs: NAME=VALUE, a line "NAME = VALUE" (crontab variable),
+#               --secret-flag VALUE, mysql -pX, URLs
+#   directives  "key value" / "key = value" (redis.conf, WireGuard), redis "user ... >password"
+#   conf        directives, plus NAME=VALUE and flags anywhere in the line (postgresql.conf
+#               primary_conninfo, pg_hba.conf ldapbindpasswd=...), URLs
+# A value that already is a redaction token is left as it is (the filter is idempotent).
+REDACT_AWK='
+BEGIN {
+  Q = "\047"; QC = "[\"\047]"; NAME = "[A-Za-z_][A-Za-z0-9_.-]*"; SH = " \t;&|)`"; YS = " \t\"\047,]}"
+  HEAD["yaml"] = "^[ \t]*(-[ \t]+)?" QC "?" NAME QC "?[ \t]*:[ \t]+"
+  HEAD["directives"] = "^[ \t]*(-[ \t]+)?" QC "?" NAME QC "?[ \t]*(=|[ \t])[ \t]*"
+  HEAD["dotenv"] = "^[ \t]*(export[ \t]+)?" NAME "[ \t]*=[ \t]*"
+  MULTI = (mode == "env" || mode == "dotenv" || mode == "yaml")
+  PEMOK = MULTI || mode == "directives" || mode == "conf"
+  TOK = "^\\[REDACTED class=[a-z]+ len=[0-9]+\\]"
+  CONTQ = ""; BLOCK = -1; PEM = 0; JFLAG = 0; YFLAG = 0
 }
-function is_reference(v) {
-  return (v ~ /^\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-?+=][^}]*)?\}$/ || v ~ /^\$[A-Za-z_][A-Za-z0-9_]*$/)
+function norm_key(k,   u) { u = toupper(k); gsub(/[-.]/, "_", u); return u }
+function secret_key(k,   u) {
+  u = norm_key(k)
+  if (u ~ /(FILE|_PATH|_DIR)$/) return 0
+  if (u ~ /^(PASSWORDAUTHENTICATION|PUBKEYAUTHENTICATION|KBDINTERACTIVEAUTHENTICATION|CHALLENGERESPONSEAUTHENTICATION|HOSTBASEDAUTHENTICATION|GSSAPIAUTHENTICATION|AUTHENTICATIONMETHODS|CLUSTERAUTHMODE|TLS_AUTH_CLIENTS|PASSWORD_ENCRYPTION)$/) return 0
+  return (u ~ /PASS|PWD|SECRET|TOKEN|KEY|CREDENTIAL|AUTH|PRIVATE|SALT|COOKIE|SESSION|SIGNATURE|DSN|CERT_PEM|WEBHOOK|API_URL/ || u ~ /(^|_)PW$/)
 }
 function classify(v,   lv, n) {
   n = length(v)
@@ -42,103 +70,300 @@ function classify(v,   lv, n) {
   return "ok"
 }
 function token(v) {
-  if (v ~ /^\[REDACTED class=/) return v
+  if (v ~ (TOK "$")) return v
   return "[REDACTED class=" classify(v) " len=" length(v) "]"
 }
-# Value at the start of s: quoted string or a bare word. Sets VLEN (chars consumed) and VAL.
-function take_value(s, stop,   q, i, c) {
-  VAL = ""; VLEN = 0
+# What replaces value v of key k (k == "": the value is a secret whatever its name): references to
+# other variables are kept (a default inside one is redacted), so is authorization: enabled|disabled.
+function hide(k, v,   d) {
+  if (k != "" && !secret_key(k)) return v
+  if (v ~ /^\$[A-Za-z_][A-Za-z0-9_]*$/ || v ~ /^\$\{[A-Za-z_][A-Za-z0-9_]*(:?\?[^}]*)?\}$/) return v
+  if (v ~ /^\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=+][^}]*\}$/) {
+    match(v, /^\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=+]/)
+    d = substr(v, RLENGTH + 1, length(v) - RLENGTH - 1)
+    return (d == "") ? v : substr(v, 1, RLENGTH) token(d) "}"
+  }
+  if (norm_key(k) ~ /(^|_)AUTHORIZATION$/ && tolower(v) ~ /^(enabled|disabled)$/) return v
+  return token(v)
+}
+# Length of the redaction token at the start of s when it stands alone (then a character of stop
+# or the end follows), 0 otherwise.
+function token_at(s, stop) {
+  if (!match(s, TOK)) return 0
+  return (RLENGTH == length(s) || index(stop, substr(s, RLENGTH + 1, 1))) ? RLENGTH : 0
+}
+# Value at the start of s: a quoted string (VAL without quotes; QOPEN when unterminated), a
+# redaction token, or text up to a character of stop (a leading ${...} is read whole). VLEN =
+# characters consumed.
+function take_value(s, stop,   q, i, c, n) {
+  VAL = ""; VLEN = 0; QOPEN = 0; n = length(s)
   q = substr(s, 1, 1)
-  if (q == "\"" || q == "\047") {
-    for (i = 2; i <= length(s); i++) {
+  if (q == "\"" || q == Q) {
+    for (i = 2; i <= n; i++) {
       c = substr(s, i, 1)
       if (c == "\\" && q == "\"") { i++; continue }
       if (c == q) break
     }
-    VAL = substr(s, 2, i - 2); VLEN = i
+    if (i > n) { QOPEN = 1; i = n + 1 }
+    VAL = substr(s, 2, i - 2); VLEN = (QOPEN ? n : i)
     return
   }
-  for (i = 1; i <= length(s); i++) {
-    c = substr(s, i, 1)
-    if (index(stop, c)) break
-  }
+  if ((i = token_at(s, stop)) > 0) { VAL = substr(s, 1, i); VLEN = i; return }
+  i = 1
+  if (substr(s, 1, 2) == "${" && (c = index(s, "}")) > 0) i = c + 1
+  for (; i <= n; i++) if (index(stop, substr(s, i, 1))) break
   VAL = substr(s, 1, i - 1); VLEN = i - 1
 }
-# Rewrites every NAME=VALUE whose NAME looks secret.
-function redact_assignments(line, stop,   out, rest, m, name, pre, q) {
+# Replacement (SWAP) for the value at the start of s, VLEN characters; OPENQ = the open quote when
+# a redacted quoted value runs past the end of the line.
+function swap(k, s, stop,   q, nv) {
+  take_value(s, stop)
+  nv = hide(k, VAL)
+  if (nv == VAL) { SWAP = substr(s, 1, VLEN); return }
+  q = substr(s, 1, 1)
+  if (q == "\"" || q == Q) { SWAP = q nv (QOPEN ? "" : q); if (QOPEN) OPENQ = q }
+  else SWAP = nv
+}
+# conf mode: a token that replaced a bare value is quoted so that it stays one word: "…" (pg_hba
+# fields), or \047\047…\047\047 inside a \047…\047 string (a conninfo in postgresql.conf), told by the
+# number of single quotes before it on the line.
+function conf_quote(before, old, nv,   t) {
+  if (mode != "conf" || nv == old || substr(nv, 1, 1) != "[") return nv
+  t = before
+  return (gsub(Q, "", t) % 2) ? Q Q nv Q Q : "\"" nv "\""
+}
+function prev_char(out, rest, start) { return (start > 1) ? substr(rest, start - 1, 1) : substr(out, length(out), 1) }
+# NAME=VALUE anywhere (NAME not glued to a letter or digit before it).
+function redact_assignments(line, stop,   out, rest, name, p) {
   out = ""; rest = line
   while (match(rest, /[A-Za-z_][A-Za-z0-9_.-]*=/)) {
-    name = substr(rest, RSTART, RLENGTH - 1)
-    pre = substr(rest, 1, RSTART + RLENGTH - 1)
-    rest = substr(rest, RSTART + RLENGTH)
-    if (RSTART > 1 && substr(pre, RSTART - 1, 1) ~ /[A-Za-z0-9_]/) { out = out pre; continue }
-    out = out pre
-    if (!secret_key(name)) continue
-    take_value(rest, stop)
-    if (is_reference(VAL)) continue
-    q = substr(rest, 1, 1)
-    if (q == "\"" || q == "\047") out = out q token(VAL) q
-    else out = out token(VAL)
-    rest = substr(rest, VLEN + 1)
+    name = substr(rest, RSTART, RLENGTH - 1); p = prev_char(out, rest, RSTART)
+    out = out substr(rest, 1, RSTART + RLENGTH - 1); rest = substr(rest, RSTART + RLENGTH)
+    if (p ~ /[A-Za-z0-9_]/ || !secret_key(name)) continue
+    swap(name, rest, stop); out = out conf_quote(out, substr(rest, 1, VLEN), SWAP); rest = substr(rest, VLEN + 1)
   }
   return out rest
 }
-# "key: value" / "key = value" / "key value" at the start of a line (after "- " and quotes).
-function redact_directive(line, sep_re,   m, key, rest, head, v, tail) {
-  if (!match(line, "^[ \t]*(- )?[\"\047]?[A-Za-z_][A-Za-z0-9_.-]*[\"\047]?" sep_re)) return line
+# --secret-flag VALUE (the flag at the start or after a blank; VALUE not itself a flag).
+function redact_flags(line, stop,   out, rest, name, p) {
+  out = ""; rest = line
+  while (match(rest, /--?[A-Za-z][A-Za-z0-9-]*[ \t]+/)) {
+    name = substr(rest, RSTART, RLENGTH); sub(/[ \t]+$/, "", name); p = prev_char(out, rest, RSTART)
+    out = out substr(rest, 1, RSTART + RLENGTH - 1); rest = substr(rest, RSTART + RLENGTH)
+    if ((p != "" && p !~ /[ \t]/) || !secret_key(name) || rest == "" || substr(rest, 1, 1) == "-") continue
+    swap(name, rest, stop); out = out conf_quote(out, substr(rest, 1, VLEN), SWAP); rest = substr(rest, VLEN + 1)
+  }
+  return out rest
+}
+# Short password flags of well-known clients, after the client name: mysql -pX, redis-cli -a X,
+# sshpass -p X, mongodump -p X (MongoDB tools).
+function redact_short(line, stop,   tools, i) {
+  tools = "(^|[^A-Za-z0-9_-])(mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlpump|mariadb|mariadb-dump|mariadb-admin|mariadb-import|mariadb-check)([ \t]|$)"
+  if (match(line, tools)) line = substr(line, 1, RSTART + RLENGTH - 1) short_flag(substr(line, RSTART + RLENGTH), "-p", 1, 0, stop)
+  if (match(line, /(^|[^A-Za-z0-9_-])redis-cli([ \t]|$)/)) line = substr(line, 1, RSTART + RLENGTH - 1) short_flag(substr(line, RSTART + RLENGTH), "-a", 0, 1, stop)
+  if (match(line, /(^|[^A-Za-z0-9_-])sshpass([ \t]|$)/)) line = substr(line, 1, RSTART + RLENGTH - 1) short_flag(substr(line, RSTART + RLENGTH), "-p", 1, 1, stop)
+  tools = "(^|[^A-Za-z0-9_-])(mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongofiles|mongostat|mongotop)([ \t]|$)"
+  if (match(line, tools)) line = substr(line, 1, RSTART + RLENGTH - 1) short_flag(substr(line, RSTART + RLENGTH), "-p", 0, 1, stop)
+  return line
+}
+function short_flag(s, flag, glued, spaced, stop,   out, rest, i, c, p) {
+  out = ""; rest = s
+  while ((i = index(rest, flag)) > 0) {
+    p = prev_char(out, rest, i)
+    out = out substr(rest, 1, i + 1); rest = substr(rest, i + 2)
+    if (p != "" && p !~ /[ \t]/) continue
+    c = substr(rest, 1, 1)
+    if (c == " " || c == "\t") {
+      if (!spaced) continue
+      match(rest, /^[ \t]+/); out = out substr(rest, 1, RLENGTH); rest = substr(rest, RLENGTH + 1)
+      if (rest == "" || substr(rest, 1, 1) == "-") continue
+    } else if (c == "" || !glued) continue
+    swap("", rest, stop); out = out SWAP; rest = substr(rest, VLEN + 1)
+  }
+  return out rest
+}
+# scheme://user:PASSWORD@host (PASSWORD runs to the last "@" before a "/", blank or quote)
+function redact_urls(line,   out, rest, seg, i, j) {
+  out = ""; rest = line
+  while (match(rest, /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^:@\/ \t"\047]*:[^\/ \t"\047]*@/)) {
+    seg = substr(rest, RSTART, RLENGTH); i = index(seg, "://"); j = index(substr(seg, i + 3), ":")
+    out = out substr(rest, 1, RSTART - 1) substr(seg, 1, i + 2 + j) hide("", substr(seg, i + 3 + j, RLENGTH - i - 3 - j)) "@"
+    rest = substr(rest, RSTART + RLENGTH)
+  }
+  return out rest
+}
+function token_line(line) {
+  match(line, /^[ \t]*/)
+  return (RLENGTH == length(line)) ? line : substr(line, 1, RLENGTH) token(substr(line, RLENGTH + 1))
+}
+function pem_begin(s) { return s ~ /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/ }
+# "key: value" / "key = value" / "key value" at the start of a line; kind = yaml|directives|dotenv.
+function redact_directive(line, kind,   head, rest, key, c, tail, trail, ind) {
+  if (!match(line, HEAD[kind])) return line
   head = substr(line, 1, RLENGTH); rest = substr(line, RLENGTH + 1)
-  key = head; gsub(/^[ \t]*(- )?[\"\047]?/, "", key); gsub(/[\"\047]?[ \t]*[:=]?[ \t]*$/, "", key)
+  match(head, "[A-Za-z_][A-Za-z0-9_.-]*" QC "?[ \t]*[:=]?[ \t]*$")
+  key = substr(head, RSTART); sub("" QC "?[ \t]*[:=]?[ \t]*$", "", key)
+  ind = RSTART - 1; if (substr(head, ind, 1) == "\"" || substr(head, ind, 1) == Q) ind--
   if (!secret_key(key)) return line
+  c = substr(rest, 1, 1)
+  if (c == "\"" || c == Q) { swap(key, rest, ""); return head SWAP substr(rest, VLEN + 1) }
+  if (kind == "yaml" && c == "#") return line
   tail = ""
-  if (match(rest, /[ \t]+#.*$/)) { tail = substr(rest, RSTART); rest = substr(rest, 1, RSTART - 1) }
-  if (rest ~ /^[|>]/ || rest == "") return line
-  take_value(rest, "")
-  if (is_reference(VAL)) return line
-  v = substr(rest, 1, 1)
-  if (v == "\"" || v == "\047") return head v token(VAL) v tail
-  sub(/[ \t]+$/, "", rest)
-  return head token(rest) tail
+  if (match(rest, /[ \t]+#/)) { tail = substr(rest, RSTART); rest = substr(rest, 1, RSTART - 1) }
+  if (rest == "") return line
+  if (kind == "yaml" && rest ~ /^[|>][-+0-9]*[ \t]*$/) { BLOCK = ind; return line }
+  trail = ""
+  if (match(rest, /[ \t]+$/)) { trail = substr(rest, RSTART); rest = substr(rest, 1, RSTART - 1) }
+  return head yaml_quote(kind, rest, hide(key, rest)) trail tail
 }
-function redact_json(line,   out, rest, key, q) {
-  out = ""; rest = line
-  while (match(rest, /"[A-Za-z_][A-Za-z0-9_.-]*"[ \t]*:[ \t]*"/)) {
-    key = substr(rest, RSTART + 1)
-    sub(/".*$/, "", key)
-    out = out substr(rest, 1, RSTART + RLENGTH - 2)
-    rest = substr(rest, RSTART + RLENGTH - 1)
-    if (!secret_key(key)) continue
-    take_value(rest, "")
-    if (is_reference(VAL)) continue
-    out = out "\"" token(VAL) "\""
-    rest = substr(rest, VLEN + 1)
+# A token replacing a whole plain YAML scalar is written in single quotes: bare, YAML reads a list.
+function yaml_quote(kind, old, nv) { return (kind == "yaml" && nv != old && substr(nv, 1, 1) == "[") ? Q nv Q : nv }
+function redact_dotenv(line) {
+  if (line ~ /^[ \t]*(#|$)/) return line
+  if (match(line, HEAD["dotenv"])) return redact_directive(line, "dotenv")
+  return token_line(line)
+}
+# YAML sequences: ["--password", "x"] on one line, or "- --password" then "- x" on the next.
+function yaml_flags(line,   out, rest, name) {
+  if (YFLAG) {
+    YFLAG = 0
+    if (match(line, /^[ \t]*-[ \t]+/) && substr(line, RLENGTH + 1, 1) != "-") {
+      out = substr(line, 1, RLENGTH); rest = substr(line, RLENGTH + 1)
+      swap("", rest, ""); line = out yaml_quote("yaml", substr(rest, 1, VLEN), SWAP) substr(rest, VLEN + 1)
+    }
   }
-  return redact_assignments(out rest, "\"")
-}
-function redact_flags(line,   out, rest, name, sep) {
+  if (match(line, "^[ \t]*-[ \t]+" QC "?--?[A-Za-z][A-Za-z0-9-]*" QC "?[ \t]*$")) {
+    name = line; sub("^[ \t]*-[ \t]+" QC "?", "", name); sub("" QC "?[ \t]*$", "", name)
+    YFLAG = secret_key(name)
+  }
   out = ""; rest = line
-  while (match(rest, /--?[A-Za-z][A-Za-z0-9-]*[= ]/)) {
-    name = substr(rest, RSTART, RLENGTH - 1)
-    sep = substr(rest, RSTART + RLENGTH - 1, 1)
-    out = out substr(rest, 1, RSTART + RLENGTH - 1)
-    rest = substr(rest, RSTART + RLENGTH)
-    gsub(/-/, "_", name)
-    if (!secret_key(name) || substr(rest, 1, 1) == "-") continue
+  while (match(rest, "" QC "--?[A-Za-z][A-Za-z0-9-]*" QC "[ \t]*,[ \t]*" QC)) {
+    name = substr(rest, RSTART + 1, RLENGTH); sub(QC ".*$", "", name)
+    out = out substr(rest, 1, RSTART + RLENGTH - 2); rest = substr(rest, RSTART + RLENGTH - 1)
+    if (!secret_key(name) || substr(rest, 2, 1) == "-") continue
+    swap("", rest, ""); out = out SWAP; rest = substr(rest, VLEN + 1)
+  }
+  return out rest
+}
+# YAML flow mappings: {KEY: value, ...} (a key after "{" or ","; not ${NAME:-x}); a nested {…}
+# or […] value is left to the next round.
+function yaml_flow(line,   out, rest, key, c, v, n, p) {
+  out = ""; rest = line
+  while (match(rest, "[{,][ \t]*" QC "?" NAME QC "?[ \t]*:[ \t]*")) {
+    key = substr(rest, RSTART + 1, RLENGTH - 1); sub("^[ \t]*" QC "?", "", key); sub("" QC "?[ \t]*:[ \t]*$", "", key)
+    p = prev_char(out, rest, RSTART)
+    out = out substr(rest, 1, RSTART + RLENGTH - 1); rest = substr(rest, RSTART + RLENGTH)
+    c = substr(rest, 1, 1)
+    if (p == "$" || !secret_key(key) || c == "{" || c == "[") continue
+    if (c == "\"" || c == Q) { swap(key, rest, ""); out = out SWAP; rest = substr(rest, VLEN + 1); continue }
+    take_value(rest, ",]}"); v = VAL; sub(/[ \t]+$/, "", v); n = length(v)
+    if (n > 0) { out = out yaml_quote("yaml", v, hide(key, v)); rest = substr(rest, n + 1) }
+  }
+  return out rest
+}
+# Redis ACL: user NAME on >password #sha256 <password
+# (the rule may be quoted whole, ">pw", or after its sign, >"p w"); the token is written in double
+# quotes, >"[REDACTED …]", so that Redis and the parser read one argument.
+function redis_user(line,   out, rest, q) {
+  if (line !~ /^[ \t]*user[ \t]/) return line
+  out = ""; rest = line
+  while (match(rest, /[ \t]["\047]?[<>#]/)) {
+    out = out substr(rest, 1, RSTART); rest = substr(rest, RSTART + 1)
+    q = substr(rest, 1, 1)
+    if (q == "\"" || q == Q) {
+      take_value(rest, "")
+      if (QOPEN) { out = out token_line(rest); rest = ""; break }
+      out = out q substr(VAL, 1, 1) token(substr(VAL, 2)) q; rest = substr(rest, VLEN + 1)
+      continue
+    }
+    out = out q; rest = substr(rest, 2)
     take_value(rest, " \t")
-    out = out token(VAL)
+    if (VLEN > 0) out = out "\"" token(VAL) "\""
     rest = substr(rest, VLEN + 1)
   }
   return out rest
 }
-{
-  line = $0
-  if (mode == "env") line = redact_assignments(line, " \t;&|)`")
-  else if (mode == "yaml") { line = redact_directive(line, "[ \t]*:[ \t]+"); line = redact_assignments(line, " \t\"\047,]}") }
-  else if (mode == "json") line = redact_json(line)
-  else if (mode == "cmdline") { line = redact_assignments(line, " \t"); line = redact_flags(line) }
-  else if (mode == "directives") line = redact_directive(line, "[ \t]*(=|[ \t])[ \t]*")
-  print line
-}'
+# The content of a JSON string that is not a member name.
+function json_string(s,   i) {
+  if (JVAL && secret_key(JKEY)) { JVAL = 0; JFLAG = 0; return hide(JKEY, s) }
+  JVAL = 0
+  if (JFLAG && substr(s, 1, 1) != "-") { JFLAG = 0; return hide("", s) }
+  JFLAG = (s ~ /^--?[A-Za-z][A-Za-z0-9-]*$/ && secret_key(s))
+  s = redact_short(redact_flags(redact_assignments(s, ""), " \t\\"), " \t\\")
+  i = index(s, "-----BEGIN")
+  if (i > 0 && index(substr(s, i), "PRIVATE KEY") > 0) s = substr(s, 1, i - 1) token(substr(s, i))
+  return redact_urls(s)
 }
+function redact_json(line,   out, rest, s, i) {
+  out = ""; rest = line
+  while (match(rest, /"([^"\\]|\\.)*"/)) {
+    s = substr(rest, RSTART + 1, RLENGTH - 2)
+    out = out substr(rest, 1, RSTART - 1); rest = substr(rest, RSTART + RLENGTH)
+    if (match(rest, /^[ \t]*:[ \t]*/)) {
+      JKEY = s; JFLAG = 0; out = out "\"" s "\"" substr(rest, 1, RLENGTH); rest = substr(rest, RLENGTH + 1)
+      JVAL = (substr(rest, 1, 1) == "\"")
+      continue
+    }
+    out = out "\"" json_string(s) "\""
+  }
+  if ((i = index(rest, "\"")) > 0) { out = out substr(rest, 1, i); rest = json_string(substr(rest, i + 1)) }
+  return out rest
+}
+function apply_mode(line) {
+  if (mode == "json") return redact_json(line)
+  if (mode == "directives") return redact_urls(redis_user(redact_directive(line, "directives")))
+  if (mode == "cmdline") {
+    line = redact_assignments(redact_directive(line, "dotenv"), " \t")
+    return redact_urls(redact_short(redact_flags(line, " \t"), " \t"))
+  }
+  if (mode == "conf") {
+    line = redact_assignments(redact_directive(line, "directives"), YS)
+    return redact_urls(redact_short(redact_flags(line, YS), YS))
+  }
+  if (mode == "yaml") {
+    line = redact_assignments(yaml_flow(redact_directive(yaml_flags(line), "yaml")), YS)
+    return redact_urls(redact_short(redact_flags(line, YS), YS))
+  }
+  if (mode == "dotenv") line = redact_dotenv(line)
+  return redact_urls(redact_short(redact_flags(redact_assignments(line, SH), SH), SH))
+}
+# State across lines: an open quoted secret, a YAML block scalar of a secret key, a PEM private key.
+function continue_quote(line,   i, c, n, q) {
+  n = length(line)
+  for (i = 1; i <= n; i++) {
+    c = substr(line, i, 1)
+    if (c == "\\" && CONTQ == "\"") { i++; continue }
+    if (c == CONTQ) break
+  }
+  if (i > n) return token_line(line)
+  q = CONTQ; CONTQ = ""
+  return token_line(substr(line, 1, i - 1)) q apply_mode(substr(line, i + 1))
+}
+function redact_line(line,   orig) {
+  OPENQ = ""
+  if (CONTQ != "") {
+    line = continue_quote(line)
+  } else {
+    if (BLOCK >= 0) {
+      if (line ~ /^[ \t]*$/) return line
+      match(line, /^[ \t]*/)
+      if (RLENGTH > BLOCK) return substr(line, 1, RLENGTH) token(substr(line, RLENGTH + 1))
+      BLOCK = -1
+    }
+    if (PEM) {
+      if (index(line, "-----END") > 0) PEM = 0
+      return token_line(line)
+    }
+    orig = line
+    line = apply_mode(line)
+    if (PEMOK && OPENQ == "" && BLOCK < 0 && pem_begin(orig)) PEM = 1
+  }
+  if (OPENQ != "" && MULTI) CONTQ = OPENQ
+  return line
+}
+{ print redact_line($0) }
+'
+redact() { awk -v mode="$1" "$REDACT_AWK"; }
 
 if [ "${1:-}" = "--redact" ]; then
   redact "${2:-env}"
@@ -166,9 +391,11 @@ elif command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
 fi
 TIMEOUT=""
 command -v timeout >/dev/null 2>&1 && TIMEOUT="timeout 30"
+NL='
+'
 
-# run NAME FILTER COMMAND ARGS...: output to cmd/NAME.out (through FILTER: raw|env|json|cmdline), status to .rc.
-# A command that is not installed leaves neither file.
+# run NAME FILTER COMMAND ARGS...: output to cmd/NAME.out (through FILTER: raw or a redaction mode),
+# status to .rc. A command that is not installed leaves neither file.
 run() {
   name=$1; filter=$2; shift 2
   command -v "$1" >/dev/null 2>&1 || return 0
@@ -182,26 +409,33 @@ run() {
   echo "$rc" > "$OUT/cmd/$name.rc"
 }
 
-# copy PATH [FILTER]: a file into files/PATH, through a redaction filter when it may hold secrets.
+# copy PATH [FILTER]: the file $ROOT/PATH into files/PATH, through a redaction filter when it may
+# hold secrets. Key material is never copied.
 copy() {
-  f=$1; filter=${2:-raw}
-  [ -f "$f" ] || return 0
-  case "$f" in *.key|*.pem|*.p12|*.pfx|*/shadow|*/gshadow|*/id_rsa|*/id_ed25519|*/id_ecdsa) return 0 ;; esac
+  f=$1; filter=${2:-raw}; src="$ROOT$f"
+  [ -f "$src" ] || return 0
+  case "$f" in
+    *.key|*.pem|*.p12|*.pfx|*.jks|*.keystore|*/shadow|*/shadow-|*/gshadow|*/gshadow-|*/id_rsa|*/id_dsa|*/id_ecdsa|*/id_ed25519) return 0 ;;
+  esac
   dest="$OUT/files$f"
-  mkdir -p "$(dirname "$dest")"
-  if [ -r "$f" ]; then
-    if [ "$filter" = raw ]; then cat "$f" > "$dest" 2>/dev/null; else redact "$filter" < "$f" > "$dest"; fi
+  [ -d "${dest%/*}" ] || mkdir -p "${dest%/*}"
+  if [ -r "$src" ]; then
+    if [ "$filter" = raw ]; then cat "$src" > "$dest" 2>/dev/null; else redact "$filter" < "$src" > "$dest"; fi
   elif [ -n "$SUDO" ]; then
-    if [ "$filter" = raw ]; then $SUDO cat "$f" > "$dest" 2>/dev/null; else $SUDO cat "$f" 2>/dev/null | redact "$filter" > "$dest"; fi
+    if [ "$filter" = raw ]; then $SUDO cat "$src" > "$dest" 2>/dev/null; else $SUDO cat "$src" 2>/dev/null | redact "$filter" > "$dest"; fi
   fi
-  [ -s "$dest" ] || [ -r "$f" ] || rm -f "$dest"
+  [ -s "$dest" ] || [ -r "$src" ] || rm -f "$dest"
 }
 
+# copy_glob FILTER PATTERN...: every regular file matching a pattern (expanded under $ROOT).
 copy_glob() {
-  filter=$1; shift
-  for g in "$@"; do
-    [ -e "$g" ] || continue
-    copy "$g" "$filter"
+  cg_filter=$1; shift
+  for p in "$@"; do
+    set +f
+    for g in "$ROOT"$p; do
+      [ -f "$g" ] && copy "${g#"$ROOT"}" "$cg_filter"
+    done
+    set -f
   done
 }
 
@@ -209,29 +443,149 @@ copy_glob() {
 # Files.
 copy_glob raw /etc/os-release /usr/lib/os-release /etc/debian_version /etc/lsb-release /etc/redhat-release \
   /etc/alpine-release /etc/hostname /etc/timezone
-copy_glob raw /etc/ssh/sshd_config /etc/ssh/sshd_config.d/*
+copy_glob raw /etc/ssh/sshd_config '/etc/ssh/sshd_config.d/*'
 copy_glob raw /etc/ufw/ufw.conf /etc/default/ufw /etc/ufw/user.rules /etc/ufw/user6.rules
 copy_glob raw /etc/fail2ban/fail2ban.conf /etc/fail2ban/fail2ban.local /etc/fail2ban/jail.conf \
-  /etc/fail2ban/jail.local /etc/fail2ban/jail.d/*
-copy_glob env /etc/apt/apt.conf.d/*
-copy_glob raw /etc/logrotate.conf /etc/logrotate.d/*
-copy_glob env /etc/crontab /etc/cron.d/* /etc/cron.hourly/* /etc/cron.daily/* /etc/cron.weekly/* /etc/cron.monthly/*
-copy_glob raw /etc/passwd /etc/group /etc/sudoers /etc/sudoers.d/*
+  /etc/fail2ban/jail.local '/etc/fail2ban/jail.d/*'
+copy_glob env '/etc/apt/apt.conf.d/*'
+copy_glob raw /etc/logrotate.conf '/etc/logrotate.d/*'
+# Crontabs in cmdline mode (a job line, "NAME = value" variables); run-parts folders hold scripts.
+copy_glob cmdline /etc/crontab '/etc/cron.d/*'
+copy_glob env '/etc/cron.hourly/*' '/etc/cron.daily/*' '/etc/cron.weekly/*' '/etc/cron.monthly/*'
+copy_glob raw /etc/passwd /etc/group /etc/sudoers '/etc/sudoers.d/*'
 copy_glob yaml /etc/mongod.conf /etc/mongodb.conf
-copy_glob directives /etc/redis/redis.conf /etc/redis.conf /etc/redis/*.conf
-copy_glob raw /etc/postgresql/*/*/postgresql.conf /etc/postgresql/*/*/pg_hba.conf /etc/postgresql/*/*/conf.d/*
-copy_glob raw /etc/nginx/nginx.conf /etc/nginx/conf.d/* /etc/nginx/sites-enabled/*
-copy_glob env /etc/docker/daemon.json
-copy_glob yaml /etc/prometheus/prometheus.yml /etc/prometheus/*.rules /etc/prometheus/rules/* \
+copy_glob directives /etc/redis/redis.conf /etc/redis.conf '/etc/redis/*.conf'
+copy_glob conf '/etc/postgresql/*/*/postgresql.conf' '/etc/postgresql/*/*/pg_hba.conf' '/etc/postgresql/*/*/conf.d/*'
+copy_glob raw /etc/nginx/nginx.conf '/etc/nginx/conf.d/*' '/etc/nginx/sites-enabled/*'
+copy_glob json /etc/docker/daemon.json
+copy_glob yaml /etc/prometheus/prometheus.yml '/etc/prometheus/*.rules' '/etc/prometheus/rules/*' \
   /etc/prometheus/alertmanager.yml
 copy_glob raw /etc/default/prometheus-node-exporter
-copy_glob directives /etc/wireguard/*.conf
-copy_glob raw /etc/crypttab /etc/fstab /etc/systemd/journald.conf /etc/systemd/journald.conf.d/*
-copy_glob env /etc/environment
+copy_glob directives '/etc/wireguard/*.conf'
+copy_glob raw /etc/crypttab /etc/fstab /etc/systemd/journald.conf '/etc/systemd/journald.conf.d/*'
+copy_glob dotenv /etc/environment
 copy_glob raw /proc/meminfo /proc/uptime /proc/loadavg
 
 # ---------------------------------------------------------------------------------------------
-# Commands (names are a contract: extend, never rename).
+# Compose stacks: the folders named by running containers' compose label, and the folders under
+# /opt, /srv, /root and /home/USER that hold a compose file; at most 64. Only compose files (yaml),
+# .env and *.env (dotenv) and nginx confs under nginx/ or conf.d/ (raw), each under 1 MB. Symbolic
+# links are followed only when they stay inside the stack folder.
+stack_dirs() {
+  if [ -s "$OUT/cmd/docker-inspect.out" ]; then
+    awk '/"Running":[ \t]*true/ { run = 1 } /"Running":[ \t]*false/ { run = 0 }
+      run && sub(/^[ \t]*"com\.docker\.compose\.project\.working_dir":[ \t]*"/, "") {
+        if (sub(/",?[ \t\r]*$/, "") && $0 ~ /^\/[^"\\]*$/) print }' "$OUT/cmd/docker-inspect.out"
+  fi
+  set +f
+  for d in "$ROOT"/opt/*/ "$ROOT"/srv/*/ "$ROOT"/root/*/ "$ROOT"/home/*/*/; do
+    [ -d "$d" ] && printf '%s\n' "${d#"$ROOT"}"
+  done
+  set -f
+}
+
+# stack_file DIR FILE FILTER: copies FILE of the stack folder DIR (a symlink only if it stays inside).
+stack_file() {
+  if [ -L "$2" ]; then
+    t=$(readlink -f "$2" 2>/dev/null) || return 0
+    case "$t" in "$1"/*) ;; *) return 0 ;; esac
+    [ -n "$($SUDO find "$t" -prune -type f -size -1048576c 2>/dev/null)" ] || return 0
+  fi
+  copy "${2#"$ROOT"}" "$3"
+}
+
+copy_stack() {
+  real=$(cd "$ROOT$1" 2>/dev/null && pwd -P) || return 1
+  list=$($SUDO find "$real/." -maxdepth 1 \( -type f -size -1048576c -o -type l \) \( -name 'docker-compose*.yml' \
+    -o -name 'docker-compose*.yaml' -o -name 'compose*.yml' -o -name 'compose*.yaml' -o -name '.env' -o -name '*.env' \) \
+    2>/dev/null)
+  case "$list" in *'/docker-compose'*.y*ml*|*'/compose'*.y*ml*) ;; *) return 1 ;; esac
+  for sub in nginx conf.d; do
+    [ -d "$real/$sub" ] && [ ! -L "$real/$sub" ] || continue
+    list="$list$NL$($SUDO find "$real/$sub/." -maxdepth 3 \( -type f -size -1048576c -o -type l \) \
+      \( -name '*.conf' -o -path '*/sites-enabled/*' \) 2>/dev/null)"
+  done
+  printf '%s\n' "$list" | while IFS= read -r f; do
+    [ -n "$f" ] || continue
+    f="$ROOT$1/${f#"$real/./"}"
+    case "$f" in
+      */docker-compose*.y*ml|*/compose*.y*ml) [ "${f%/*}" = "$ROOT$1" ] && stack_file "$real" "$f" yaml ;;
+      */.env|*.env) [ "${f%/*}" = "$ROOT$1" ] && stack_file "$real" "$f" dotenv && echo "${f#"$ROOT"}" >> "$OUT/.stack-env" ;;
+      *) stack_file "$real" "$f" raw ;;
+    esac
+  done
+}
+
+collect_stacks() {
+  seen="$NL"; n=0
+  stack_dirs > "$OUT/.stack-dirs"
+  while IFS= read -r d; do
+    case "$d" in /*) ;; *) continue ;; esac
+    case "$d" in */../*|*/..|*/./*|*/.) continue ;; esac
+    while [ "${d%/}" != "$d" ] && [ "$d" != / ]; do d=${d%/}; done
+    case "$seen" in *"$NL$d$NL"*) continue ;; esac
+    seen="$seen$d$NL"
+    [ -d "$ROOT$d" ] && [ ! -L "$ROOT$d" ] || continue
+    copy_stack "$d" && n=$((n + 1))
+    [ "$n" -lt 64 ] || break
+  done < "$OUT/.stack-dirs"
+  rm -f "$OUT/.stack-dirs"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Commands (names are a contract: extend, never rename). The slow groups (Docker and the stacks it
+# names, fail2ban's Python client, du) run in the background, beside the quick ones.
+docker_group() {
+  command -v docker >/dev/null 2>&1 || return 0
+  run docker-version raw docker version --format '{{json .}}'
+  [ "$(cat "$OUT/cmd/docker-version.rc" 2>/dev/null)" = "0" ] || return 0
+  run docker-info json docker info --format '{{json .}}'
+  run docker-ps json docker ps -a --no-trunc --format '{{json .}}'
+  run docker-images raw docker images --no-trunc --format '{{json .}}'
+  ids=$($SUDO docker ps -aq 2>/dev/null)
+  if [ -n "$ids" ]; then
+    # shellcheck disable=SC2086
+    run docker-inspect json docker inspect $ids
+  else
+    echo "[]" > "$OUT/cmd/docker-inspect.out"; echo 0 > "$OUT/cmd/docker-inspect.rc"
+  fi
+  imgs=$($SUDO docker images -aq 2>/dev/null | sort -u)
+  if [ -n "$imgs" ]; then
+    # shellcheck disable=SC2086
+    run docker-image-inspect json docker image inspect $imgs
+  else
+    echo "[]" > "$OUT/cmd/docker-image-inspect.out"; echo 0 > "$OUT/cmd/docker-image-inspect.rc"
+  fi
+}
+
+fail2ban_group() {
+  command -v fail2ban-client >/dev/null 2>&1 || return 0
+  {
+    status=$($TIMEOUT $SUDO fail2ban-client status 2>/dev/null)
+    rc=$?
+    [ -z "$status" ] || printf '%s\n' "$status"
+    jails=$(printf '%s\n' "$status" | sed -n 's/.*Jail list:[[:space:]]*//p' | tr ',' ' ')
+    for j in $jails; do $TIMEOUT $SUDO fail2ban-client status "$j" 2>/dev/null; done
+    echo "$rc" > "$OUT/cmd/fail2ban-status.rc"
+  } > "$OUT/cmd/fail2ban-status.out"
+}
+
+du_group() {
+  if [ -d /var/log ]; then run du-var-log raw du -xB1 --max-depth=1 /var/log; fi
+  if $SUDO test -d /root 2>/dev/null; then
+    # The entries of /root as in DESIGN (du -xsB1 /root/*), plus hidden regular files; hidden
+    # folders (toolchains, caches) are not walked: they cost seconds. The glob must expand as the
+    # privileged user, so sh -c receives a constant string.
+    run du-root raw sh -c 'for f in /root/* /root/.[!.]* /root/..?*; do [ -e "$f" ] || continue;
+      case "$f" in /root/.*) [ -f "$f" ] && [ ! -L "$f" ] || continue ;; esac; set -- "$@" "$f"; done
+      [ $# -eq 0 ] || du -xsB1 "$@" 2>/dev/null; exit 0'
+  fi
+}
+
+{ docker_group; collect_stacks; } &
+fail2ban_group &
+du_group &
+
 SSHD=$(command -v sshd || echo /usr/sbin/sshd)
 [ -x "$SSHD" ] && run sshd-T raw "$SSHD" -T
 run ss-listen cmdline ss -Htulpn
@@ -248,28 +602,6 @@ run uname raw uname -srm
 run lsblk raw lsblk -J -o NAME,TYPE,FSTYPE,MOUNTPOINT,SIZE
 run ip-addr raw ip -br addr
 run date raw date -u +%s
-if command -v docker >/dev/null 2>&1; then
-  run docker-version raw docker version --format '{{json .}}'
-  if [ "$(cat "$OUT/cmd/docker-version.rc" 2>/dev/null)" = "0" ]; then
-    run docker-info json docker info --format '{{json .}}'
-    run docker-ps json docker ps -a --no-trunc --format '{{json .}}'
-    run docker-images raw docker images --no-trunc --format '{{json .}}'
-    ids=$($SUDO docker ps -aq 2>/dev/null)
-    if [ -n "$ids" ]; then
-      # shellcheck disable=SC2086
-      run docker-inspect json docker inspect $ids
-    else
-      echo "[]" > "$OUT/cmd/docker-inspect.out"; echo 0 > "$OUT/cmd/docker-inspect.rc"
-    fi
-    imgs=$($SUDO docker images -aq 2>/dev/null | sort -u)
-    if [ -n "$imgs" ]; then
-      # shellcheck disable=SC2086
-      run docker-image-inspect json docker image inspect $imgs
-    else
-      echo "[]" > "$OUT/cmd/docker-image-inspect.out"; echo 0 > "$OUT/cmd/docker-image-inspect.rc"
-    fi
-  fi
-fi
 command -v pm2 >/dev/null 2>&1 && run pm2-jlist json pm2 jlist
 
 # Crontabs of every user that has one (crontab -l -u needs root for other users).
@@ -278,41 +610,37 @@ for dir in /var/spool/cron/crontabs /var/spool/cron; do
   for f in $($SUDO ls -1 "$dir" 2>/dev/null); do
     case "$f" in *[!A-Za-z0-9._-]*) continue ;; esac
     [ -e "$OUT/cmd/crontab-$f.rc" ] && continue
-    run "crontab-$f" env crontab -l -u "$f"
+    run "crontab-$f" cmdline crontab -l -u "$f"
   done
 done
-[ -e "$OUT/cmd/crontab-$(id -un).rc" ] || run "crontab-$(id -un)" env crontab -l
+ME=$(id -un)
+[ -e "$OUT/cmd/crontab-$ME.rc" ] || run "crontab-$ME" cmdline crontab -l
+wait
 
-if command -v fail2ban-client >/dev/null 2>&1; then
-  {
-    $TIMEOUT $SUDO fail2ban-client status 2>/dev/null
-    rc=$?
-    jails=$($TIMEOUT $SUDO fail2ban-client status 2>/dev/null | sed -n 's/.*Jail list:[[:space:]]*//p' | tr ',' ' ')
-    for j in $jails; do $TIMEOUT $SUDO fail2ban-client status "$j" 2>/dev/null; done
-    echo "$rc" > "$OUT/cmd/fail2ban-status.rc"
-  } > "$OUT/cmd/fail2ban-status.out"
-fi
-
-if [ -d /var/log ]; then run du-var-log raw du -xB1 --max-depth=1 /var/log; fi
-if $SUDO test -d /root 2>/dev/null; then
-  # The glob must expand as the privileged user; sh -c receives a constant string.
-  run du-root raw sh -c 'du -xsB1 /root/* /root/.[!.]* 2>/dev/null; exit 0'
-fi
-
-# Ownership and modes of security-relevant paths.
-{
+# Ownership and modes of security-relevant paths (under $ROOT, recorded as on the target), and of
+# the stacks' env files. One stat for all; "PATH|-|-|-|missing" for the absent ones.
+stat_paths() {
+  set +f
   for p in /etc/ssh/sshd_config /etc/shadow /etc/sudoers /etc/sudoers.d /root/.ssh /root/.ssh/authorized_keys \
     /var/run/docker.sock /run/docker.sock /etc/wireguard /etc/mongod.conf /etc/redis/redis.conf \
-    /var/lib/postgresql /var/lib/mongodb /var/lib/redis /etc/ssl/private /home/*/.ssh /home/*/.ssh/authorized_keys \
-    /etc/wireguard/*.conf /etc/environment /etc/docker/daemon.json; do
+    /var/lib/postgresql /var/lib/mongodb /var/lib/redis /etc/ssl/private "$ROOT"/home/*/.ssh \
+    "$ROOT"/home/*/.ssh/authorized_keys "$ROOT"/etc/wireguard/*.conf /etc/environment /etc/docker/daemon.json; do
+    p=${p#"$ROOT"}
     case "$p" in *'*'*) continue ;; esac
-    if $SUDO test -e "$p" 2>/dev/null; then
-      $SUDO stat -c '%n|%U|%G|%a|%F' "$p" 2>/dev/null
-    else
-      echo "$p|-|-|-|missing"
-    fi
+    printf '%s\n' "$p"
   done
-} > "$OUT/cmd/stat-paths.out"
+  set -f
+  [ -f "$OUT/.stack-env" ] && cat "$OUT/.stack-env"
+}
+stat_paths > "$OUT/.stat-list"
+rm -f "$OUT/.stack-env"
+set --
+while IFS= read -r p; do set -- "$@" "$ROOT$p"; done < "$OUT/.stat-list"
+$SUDO stat -c '%n|%U|%G|%a|%F' -- "$@" 2>/dev/null | awk -v r="$ROOT" -v list="$OUT/.stat-list" '
+  { if (r != "" && index($0, r) == 1) $0 = substr($0, length(r) + 1); p = $0; sub(/\|[^|]*\|[^|]*\|[^|]*\|[^|]*$/, "", p)
+    seen[p] = 1; print }
+  END { while ((getline p < list) > 0) if (!(p in seen)) { seen[p] = 1; print p "|-|-|-|missing" } }' > "$OUT/cmd/stat-paths.out"
+rm -f "$OUT/.stat-list"
 echo 0 > "$OUT/cmd/stat-paths.rc"
 
 # ---------------------------------------------------------------------------------------------
