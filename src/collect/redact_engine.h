@@ -39,8 +39,11 @@ TakenValue TakeValue(std::string_view s, std::string_view stop);
 size_t TokenAt(std::string_view s, std::string_view stop);
 // yaml_quote: nv (which replaced old) quoted as '…' when it is a token standing for a whole plain
 // YAML scalar (bare, YAML would read "[…]" as a list).
-inline std::string YamlQuote(std::string_view old, std::string nv) {
-  return (nv != old && !nv.empty() && nv[0] == '[') ? "'" + nv + "'" : nv;
+inline std::string YamlQuote(std::string_view old, const std::string& nv) {
+  if (nv == old || nv.empty() || nv[0] != '[') return nv;
+  std::string quoted(nv.size() + 2, '\'');
+  nv.copy(quoted.data() + 1, nv.size());
+  return quoted;
 }
 
 // hide: what replaces value v of key (key "" = a secret whatever its name).

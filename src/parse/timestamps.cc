@@ -65,7 +65,7 @@ bool Offset(std::string_view s, size_t* pos, int64_t* seconds) {
 
 std::optional<int64_t> ParseTimestamp(std::string_view s) {
   size_t p = 0;
-  int64_t y, mo, d, h, mi, sec;
+  int64_t y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
   if (!Digits(s, &p, 4, &y) || !Expect(s, &p, '-') || !Digits(s, &p, 2, &mo) || !Expect(s, &p, '-') ||
       !Digits(s, &p, 2, &d)) {
     return std::nullopt;
