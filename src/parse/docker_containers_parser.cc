@@ -51,7 +51,8 @@ const TableDef& kContainers = RegisterTable(
       Text("ipc_mode", "private, shareable, host, container:ID, …"),
       Text("cap_drop", "dropped capabilities, comma-separated; '' if none"),
       Text("security_opt", "--security-opt values, comma-separated (e.g. no-new-privileges, seccomp=unconfined)"),
-      Text("log_driver", "logging driver of the container (json-file, local, journald, none, …)")}});
+      Text("log_driver", "logging driver of the container (json-file, local, journald, none, …)"),
+      Text("finished_at", "when it last stopped (State.FinishedAt), RFC 3339 UTC; NULL if it never stopped")}});
 
 constexpr const char* kCategory = "docker";
 constexpr const char* kFile = "cmd/docker-inspect.out";
@@ -124,7 +125,8 @@ void AddContainer(JsonRef c, const std::string& name, FactSink& out) {
                         V(host["IpcMode"].Str()),
                         V(JoinStrings(host["CapDrop"])),
                         V(JoinStrings(host["SecurityOpt"])),
-                        V(host["LogConfig"]["Type"].Str())});
+                        V(host["LogConfig"]["Type"].Str()),
+                        Time(state["FinishedAt"])});
 }
 
 void ParseDockerInspect(const Snapshot& snap, FactSink& out) {

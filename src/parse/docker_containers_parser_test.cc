@@ -60,6 +60,13 @@ TEST(DockerContainersParser, StoppedContainerKeepsItsConfiguredBinding) {
             (Rows{{"exited", "no", "1", "3", "2025-02-20T11:30:03Z"}}));
 }
 
+TEST(DockerContainersParser, FinishedAtOnlyForAStoppedContainer) {
+  auto db = Inspect("docker-inspect-24-bms1.json");
+  EXPECT_EQ(Query(*db, "SELECT name, finished_at FROM containers WHERE name IN ('s3-v42-prod-02-25-old', 'v42-prod') "
+                       "ORDER BY name"),
+            (Rows{{"s3-v42-prod-02-25-old", "2026-02-25T18:02:14Z"}, {"v42-prod", "NULL"}}));
+}
+
 TEST(DockerContainersParser, DockerSocketMounts) {
   auto db = Inspect("docker-inspect-24-bms1.json");
   EXPECT_EQ(Query(*db,
