@@ -37,9 +37,15 @@ ROOT="${ROOT%/}"
 #   json        "key": "value" members; inside any string: NAME=VALUE, flags, flag/value pairs, URLs
 #   cmdline     ps/ss output and crontabs: NAME=VALUE, a line "NAME = VALUE" (crontab variable),
 #               --secret-flag VALUE, mysql -pX, URLs
-#   directives  "key value" / "key = value" (redis.conf, WireGuard), redis "user ... >password"
+#   directives  "key value" / "key = value" (redis.conf, WireGuard), redis "user ... >password",
+#               "sentinel auth-pass MASTER password"
 #   conf        directives, plus NAME=VALUE and flags anywhere in the line (postgresql.conf
 #               primary_conninfo, pg_hba.conf ldapbindpasswd=...), URLs
+#   nginx       in each statement: the value of a secret-like header or parameter (proxy_set_header
+#               Authorization "Basic …", add_header, fastcgi_param, set $token …), secure_link_secret,
+#               URLs; a token replacing a bare value is written in double quotes (one nginx word)
+#   fstab       NAME=VALUE options (CIFS password=, credentials=), URLs; blanks of the token as \040
+#   crypttab    the third field (key file) unless none, - or an absolute path; blanks as \040
 # A value that already is a redaction token is left as it is (the filter is idempotent).
 REDACT_AWK='
 BEGIN {
@@ -50,6 +56,8 @@ BEGIN {
   MULTI = (mode == "env" || mode == "dotenv" || mode == "yaml")
   PEMOK = MULTI || mode == "directives" || mode == "conf"
   TOK = "^\\[REDACTED class=[a-z]+ len=[0-9]+\\]"
+  ETOK = "^\\[REDACTED\\\\040class=[a-z]+\\\\040len=[0-9]+\\]$"
+  NGX = "[A-Za-z_][A-Za-z0-9_]*[ \t]+"
   CONTQ = ""; BLOCK = -1; PEM = 0; JFLAG = 0; YFLAG = 0
 }
 function norm_key(k,   u) { u = toupper(k); gsub(/[-.]/, "_", u); return u }
@@ -70,7 +78,7 @@ function classify(v,   lv, n) {
   return "ok"
 }
 function token(v) {
-  if (v ~ (TOK "$")) return v
+  if (v ~ (TOK "$") || v ~ ETOK) return v
   return "[REDACTED class=" classify(v) " len=" length(v) "]"
 }
 # What replaces value v of key k (k == "": the value is a secret whatever its name): references to
@@ -128,9 +136,16 @@ function swap(k, s, stop,   q, nv) {
 # fields), or \047\047…\047\047 inside a \047…\047 string (a conninfo in postgresql.conf), told by the
 # number of single quotes before it on the line.
 function conf_quote(before, old, nv,   t) {
+  if (mode == "fstab" && nv != old) return esc_blanks(nv)
   if (mode != "conf" || nv == old || substr(nv, 1, 1) != "[") return nv
   t = before
   return (gsub(Q, "", t) % 2) ? Q Q nv Q Q : "\"" nv "\""
+}
+# fstab and crypttab fields are split at blanks: blanks in a token are written \040 (fstab(5)).
+function esc_blanks(s,   out, i, c) {
+  out = ""
+  for (i = 1; i <= length(s); i++) { c = substr(s, i, 1); out = out (c == " " ? "\\040" : c) }
+  return out
 }
 function prev_char(out, rest, start) { return (start > 1) ? substr(rest, start - 1, 1) : substr(out, length(out), 1) }
 # NAME=VALUE anywhere (NAME not glued to a letter or digit before it).
@@ -309,9 +324,54 @@ function redact_json(line,   out, rest, s, i) {
   if ((i = index(rest, "\"")) > 0) { out = out substr(rest, 1, i); rest = json_string(substr(rest, i + 1)) }
   return out rest
 }
+# nginx: each statement (at the start of the line or after ; { or }) naming a header or parameter
+# (*_set_header, add_header, add_trailer, *_param, set $var) whose name is secret-like, or
+# secure_link_secret: its value is hidden; a token replacing a bare value is written "[…]".
+function redact_nginx(line,   out, rest, name, key, p, first) {
+  out = ""; rest = line; first = 1
+  for (;;) {
+    if (first && match(rest, "^[ \t]*" NGX)) p = 0
+    else if (match(rest, "[;{}][ \t]*" NGX)) p = 1
+    else break
+    first = 0
+    name = substr(rest, RSTART + p, RLENGTH - p); gsub(/[ \t]/, "", name)
+    out = out substr(rest, 1, RSTART + RLENGTH - 1); rest = substr(rest, RSTART + RLENGTH)
+    if (name ~ /(_set_header|^add_header|^add_trailer|_param|^set)$/) {
+      if (!match(rest, /^\$?[A-Za-z_][A-Za-z0-9_.-]*[ \t]+/)) continue
+      key = substr(rest, 1, RLENGTH); out = out key; rest = substr(rest, RLENGTH + 1)
+      sub(/^\$/, "", key); sub(/[ \t]+$/, "", key)
+      if (!secret_key(key)) continue
+    } else if (name == "secure_link_secret") key = ""
+    else continue
+    swap(key, rest, " \t;{}"); out = out nginx_quote(substr(rest, 1, VLEN), SWAP); rest = substr(rest, VLEN + 1)
+  }
+  return out rest
+}
+function nginx_quote(old, nv) { return (nv != old && substr(nv, 1, 1) == "[") ? "\"" nv "\"" : nv }
+# crypttab: "name device keyfile options"; a key file field that is not none, - or an absolute path
+# (a passphrase handed to a keyscript) is hidden.
+function redact_crypttab(line,   pre, rest, f) {
+  if (line ~ /^[ \t]*#/ || !match(line, /^[ \t]*[^ \t]+[ \t]+[^ \t]+[ \t]+/)) return line
+  pre = substr(line, 1, RLENGTH); rest = substr(line, RLENGTH + 1)
+  if (!match(rest, /^[^ \t]+/)) return line
+  f = substr(rest, 1, RLENGTH)
+  if (f == "none" || f == "-" || substr(f, 1, 1) == "/") return line
+  return pre esc_blanks(token(f)) substr(rest, RLENGTH + 1)
+}
+# Redis Sentinel: "sentinel auth-pass MASTER password", "sentinel sentinel-pass password"; a token
+# replacing a bare password is written in double quotes (one argument).
+function redact_sentinel(line,   head, rest) {
+  if (!match(line, /^[ \t]*sentinel[ \t]+(auth-pass[ \t]+[^ \t]+|sentinel-pass)[ \t]+/)) return line
+  head = substr(line, 1, RLENGTH); rest = substr(line, RLENGTH + 1)
+  swap("", rest, " \t")
+  return head nginx_quote(substr(rest, 1, VLEN), SWAP) substr(rest, VLEN + 1)
+}
 function apply_mode(line) {
   if (mode == "json") return redact_json(line)
-  if (mode == "directives") return redact_urls(redis_user(redact_directive(line, "directives")))
+  if (mode == "nginx") return redact_urls(redact_nginx(line))
+  if (mode == "fstab") return redact_urls(redact_assignments(line, ", \t"))
+  if (mode == "crypttab") return redact_crypttab(line)
+  if (mode == "directives") return redact_urls(redis_user(redact_sentinel(redact_directive(line, "directives"))))
   if (mode == "cmdline") {
     line = redact_assignments(redact_directive(line, "dotenv"), " \t")
     return redact_urls(redact_short(redact_flags(line, " \t"), " \t"))
@@ -456,13 +516,20 @@ copy_glob raw /etc/passwd /etc/group /etc/sudoers '/etc/sudoers.d/*'
 copy_glob yaml /etc/mongod.conf /etc/mongodb.conf
 copy_glob directives /etc/redis/redis.conf /etc/redis.conf '/etc/redis/*.conf'
 copy_glob conf '/etc/postgresql/*/*/postgresql.conf' '/etc/postgresql/*/*/pg_hba.conf' '/etc/postgresql/*/*/conf.d/*'
-copy_glob raw /etc/nginx/nginx.conf '/etc/nginx/conf.d/*' '/etc/nginx/sites-enabled/*'
+# nginx.conf and what Debian's nginx.conf and sites include (links in sites-enabled and
+# modules-enabled are read through and recorded under their own path).
+copy_glob nginx /etc/nginx/nginx.conf /etc/nginx/mime.types '/etc/nginx/conf.d/*' '/etc/nginx/sites-enabled/*' \
+  '/etc/nginx/modules-enabled/*' '/etc/nginx/snippets/*' /etc/nginx/fastcgi.conf /etc/nginx/fastcgi_params \
+  /etc/nginx/proxy_params /etc/nginx/scgi_params /etc/nginx/uwsgi_params
 copy_glob json /etc/docker/daemon.json
 copy_glob yaml /etc/prometheus/prometheus.yml '/etc/prometheus/*.rules' '/etc/prometheus/rules/*' \
   /etc/prometheus/alertmanager.yml
 copy_glob raw /etc/default/prometheus-node-exporter
 copy_glob directives '/etc/wireguard/*.conf'
-copy_glob raw /etc/crypttab /etc/fstab /etc/systemd/journald.conf '/etc/systemd/journald.conf.d/*'
+copy_glob fstab /etc/fstab
+copy_glob crypttab /etc/crypttab
+copy_glob raw /etc/systemd/journald.conf '/etc/systemd/journald.conf.d/*'
+copy_glob conf /etc/rsyslog.conf '/etc/rsyslog.d/*.conf'
 copy_glob dotenv /etc/environment
 copy_glob raw /proc/meminfo /proc/uptime /proc/loadavg
 

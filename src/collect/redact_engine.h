@@ -54,6 +54,14 @@ std::string RedactUrls(std::string_view line);
 std::string TokenLine(std::string_view line);
 // pem_begin: "-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----" somewhere in s.
 bool PemBegin(std::string_view s);
+// esc_blanks: each ' ' of s written "\\040" (fstab and crypttab fields are split at blanks).
+std::string EscBlanks(std::string_view s);
+// redact_nginx: secret-like header, parameter and variable values of each statement of the line.
+std::string Nginx(std::string_view line);
+// redact_sentinel: the password of "sentinel auth-pass MASTER pw" and "sentinel sentinel-pass pw".
+std::string Sentinel(std::string_view line);
+// redact_crypttab: a key file field that is not none, - or an absolute path, hidden.
+std::string Crypttab(std::string_view line);
 // Length of the flag `--?[A-Za-z][A-Za-z0-9-]*` at the start of s, 0 if none.
 size_t FlagLength(std::string_view s);
 

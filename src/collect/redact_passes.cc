@@ -10,6 +10,7 @@ constexpr std::string_view kShellStop = " \t;&|)`";
 constexpr std::string_view kYamlStop = " \t\"',]}";
 constexpr std::string_view kBlankStop = " \t";
 constexpr std::string_view kJsonStop = " \t\\";
+constexpr std::string_view kFstabStop = ", \t";
 
 size_t SkipBlanks(std::string_view s, size_t i) {
   while (i < s.size() && IsBlank(s[i])) ++i;
@@ -126,7 +127,7 @@ std::string LineRedactor::ApplyMode(std::string_view line) {
     case RedactMode::kJson:
       return Json(line);
     case RedactMode::kDirectives:
-      return RedactUrls(RedisUser(Directive(line, Kind::kDirectives)));
+      return RedactUrls(RedisUser(Sentinel(Directive(line, Kind::kDirectives))));
     case RedactMode::kCmdline: {
       std::string s = Assignments(Directive(line, Kind::kDotenv), kBlankStop);
       return RedactUrls(Short(Flags(s, kBlankStop), kBlankStop));
@@ -141,6 +142,12 @@ std::string LineRedactor::ApplyMode(std::string_view line) {
     }
     case RedactMode::kDotenv:
       return RedactUrls(Short(Flags(Assignments(Dotenv(line), kShellStop), kShellStop), kShellStop));
+    case RedactMode::kNginx:
+      return RedactUrls(Nginx(line));
+    case RedactMode::kFstab:
+      return RedactUrls(Assignments(line, kFstabStop));
+    case RedactMode::kCrypttab:
+      return Crypttab(line);
     case RedactMode::kEnv:
       break;
   }
@@ -288,6 +295,7 @@ std::string LineRedactor::Directive(std::string_view line, Kind kind) {
 }
 
 std::string LineRedactor::ConfQuote(std::string_view before, std::string_view old, std::string nv) const {
+  if (mode_ == RedactMode::kFstab && nv != old) return EscBlanks(nv);
   if (mode_ != RedactMode::kConf || nv == old || nv.empty() || nv[0] != '[') return nv;
   size_t quotes = 0;
   for (char c : before) quotes += c == '\'';

@@ -74,21 +74,24 @@ bool IsPlaceholder(std::string_view lv) {
   return (lv.size() >= 2 && lv.front() == '<' && lv.back() == '>') || lv == "...";
 }
 
-// Length of ^\[REDACTED class=[a-z]+ len=[0-9]+\] at the start of v, 0 if none.
-size_t TokenPrefix(std::string_view v) {
-  constexpr std::string_view kHead = "[REDACTED class=";
-  if (!StartsWith(v, kHead)) return 0;
-  size_t i = kHead.size();
+// Length of ^\[REDACTED class=[a-z]+ len=[0-9]+\] at the start of v, 0 if none (blank = "\\040":
+// the fstab form).
+size_t TokenPrefix(std::string_view v, std::string_view blank = " ") {
+  const std::string head = "[REDACTED" + std::string(blank) + "class=", len = std::string(blank) + "len=";
+  if (!StartsWith(v, head)) return 0;
+  size_t i = head.size();
   size_t start = i;
   while (i < v.size() && v[i] >= 'a' && v[i] <= 'z') ++i;
-  if (i == start || v.substr(i, 5) != " len=") return 0;
-  i += 5;
+  if (i == start || v.substr(i, len.size()) != len) return 0;
+  i += len.size();
   start = i;
   while (i < v.size() && IsDigit(v[i])) ++i;
   return (i > start && i < v.size() && v[i] == ']') ? i + 1 : 0;
 }
 
-bool IsToken(std::string_view v) { return !v.empty() && TokenPrefix(v) == v.size(); }
+bool IsToken(std::string_view v) {
+  return !v.empty() && (TokenPrefix(v) == v.size() || TokenPrefix(v, "\\040") == v.size());
+}
 
 // Length of [A-Za-z_][A-Za-z0-9_]* at the start of s (0 if none).
 size_t VarNameLength(std::string_view s) {
@@ -109,13 +112,17 @@ std::string_view RedactModeName(RedactMode mode) {
     case RedactMode::kCmdline: return "cmdline";
     case RedactMode::kDirectives: return "directives";
     case RedactMode::kConf: return "conf";
+    case RedactMode::kNginx: return "nginx";
+    case RedactMode::kFstab: return "fstab";
+    case RedactMode::kCrypttab: return "crypttab";
   }
   return "env";
 }
 
 std::optional<RedactMode> RedactModeFromName(std::string_view name) {
   for (RedactMode m : {RedactMode::kEnv, RedactMode::kDotenv, RedactMode::kYaml, RedactMode::kJson,
-                       RedactMode::kCmdline, RedactMode::kDirectives, RedactMode::kConf}) {
+                       RedactMode::kCmdline, RedactMode::kDirectives, RedactMode::kConf, RedactMode::kNginx,
+                       RedactMode::kFstab, RedactMode::kCrypttab}) {
     if (RedactModeName(m) == name) return m;
   }
   return std::nullopt;

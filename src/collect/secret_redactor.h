@@ -20,9 +20,14 @@ namespace shipshape::secrets {
 //   directives  "key value" / "key = value" (redis.conf, WireGuard), redis "user ... >password"
 //   conf        directives, plus NAME=VALUE and flags anywhere in the line (postgresql.conf
 //               primary_conninfo, pg_hba.conf ldapbindpasswd=...), URLs
+//   nginx       in each statement: the value of a secret-like header or parameter (proxy_set_header
+//               Authorization "Basic …", add_header, fastcgi_param, set $token …), secure_link_secret,
+//               URLs; a token replacing a bare value is written in double quotes (one nginx word)
+//   fstab       NAME=VALUE options (CIFS password=, credentials=), URLs; the token's blanks as \040
+//   crypttab    the third field (key file) unless none, - or an absolute path; blanks as \040
 // In every mode a value that already is a redaction token is left as it is, and in yaml a token
 // that replaces a whole plain scalar is written quoted ('[REDACTED …]').
-enum class RedactMode { kEnv, kDotenv, kYaml, kJson, kCmdline, kDirectives, kConf };
+enum class RedactMode { kEnv, kDotenv, kYaml, kJson, kCmdline, kDirectives, kConf, kNginx, kFstab, kCrypttab };
 
 std::string_view RedactModeName(RedactMode mode);
 std::optional<RedactMode> RedactModeFromName(std::string_view name);
@@ -38,8 +43,8 @@ bool IsSecretKey(std::string_view key);
 // bytes) | ok.
 std::string ClassifySecret(std::string_view value);
 
-// "[REDACTED class=C len=N]" for value (N in bytes); a value that already is such a token is returned
-// unchanged.
+// "[REDACTED class=C len=N]" for value (N in bytes); a value that already is such a token (or the
+// fstab form "[REDACTED\040class=C\040len=N]") is returned unchanged.
 std::string RedactionToken(std::string_view value);
 
 // Redacts text line by line as the collector does: every line ends with '\n' in the result (as awk

@@ -133,6 +133,44 @@ const Case kCases[] = {
      "two words"},
     {M::kYaml, "x: {auth: {password: nested-pw}, url: ${URL:-http://h}}",
      "x: {auth: {password: '[REDACTED class=short len=9]'}, url: ${URL:-http://h}}\n", "nested-pw"},
+    // Redis Sentinel's passwords (sentinel.conf is collected as /etc/redis/*.conf).
+    {M::kDirectives, "sentinel monitor mymaster 127.0.0.1 6379 2\nsentinel auth-pass mymaster s3nt-pw\n"
+     "sentinel sentinel-pass 'two words'",
+     "sentinel monitor mymaster 127.0.0.1 6379 2\nsentinel auth-pass mymaster \"[REDACTED class=short len=7]\"\n"
+     "sentinel sentinel-pass '[REDACTED class=short len=9]'\n",
+     "s3nt-pw"},
+    // nginx: header, parameter and variable values; paths, realms and $variables are kept.
+    {M::kNginx, "    proxy_set_header Authorization \"Basic dXNlcjpwYXNz\";",
+     "    proxy_set_header Authorization \"[REDACTED class=ok len=18]\";\n", "dXNlcjpw"},
+    {M::kNginx, "location / { set $api_token abc123; proxy_set_header X-Api-Key k3y-1; proxy_set_header Host $host; }",
+     "location / { set $api_token \"[REDACTED class=short len=6]\"; proxy_set_header X-Api-Key \"[REDACTED class=short "
+     "len=5]\"; proxy_set_header Host $host; }\n",
+     "k3y-1"},
+    {M::kNginx, "fastcgi_param DB_PASSWORD 'fcgi pw';\nsecure_link_secret l1nk-s3cret;",
+     "fastcgi_param DB_PASSWORD '[REDACTED class=short len=7]';\nsecure_link_secret \"[REDACTED class=short len=11]\";\n",
+     "s3cret"},
+    {M::kNginx,
+     "proxy_set_header Authorization $http_authorization;\nssl_certificate_key /etc/ssl/private/a.key;\n"
+     "auth_basic \"Admin area\"; auth_basic_user_file /etc/nginx/.htpasswd;\nssl_session_cache shared:SSL:10m;",
+     "proxy_set_header Authorization $http_authorization;\nssl_certificate_key /etc/ssl/private/a.key;\n"
+     "auth_basic \"Admin area\"; auth_basic_user_file /etc/nginx/.htpasswd;\nssl_session_cache shared:SSL:10m;\n",
+     ""},
+    {M::kNginx, "proxy_set_header Authorization \"[REDACTED class=ok len=22]\";",
+     "proxy_set_header Authorization \"[REDACTED class=ok len=22]\";\n", ""},
+    // fstab: CIFS options; the token's blanks as \040 keep the fields; idempotent.
+    {M::kFstab, "//nas/share /mnt/nas cifs username=bk,password=c1fs-pw,credentials=/root/.smb,uid=0 0 0",
+     "//nas/share /mnt/nas cifs username=bk,password=[REDACTED\\040class=short\\040len=7],"
+     "credentials=[REDACTED\\040class=short\\040len=10],uid=0 0 0\n",
+     "c1fs-pw"},
+    {M::kFstab, "UUID=ab / ext4 errors=remount-ro 0 1\n//h/s /m cifs password=[REDACTED\\040class=short\\040len=7] 0 0",
+     "UUID=ab / ext4 errors=remount-ro 0 1\n//h/s /m cifs password=[REDACTED\\040class=short\\040len=7] 0 0\n", ""},
+    // crypttab: a passphrase in the key file field; none, - and paths are kept.
+    {M::kCrypttab, "sda3_crypt UUID=1 none luks,discard\ndata /dev/sdb /etc/keys/data.key luks\n"
+     "old /dev/sdc pa55phrase-x luks,keyscript=/lib/cryptsetup/scripts/passdev\n# c /dev/x secret",
+     "sda3_crypt UUID=1 none luks,discard\ndata /dev/sdb /etc/keys/data.key luks\n"
+     "old /dev/sdc [REDACTED\\040class=ok\\040len=12] luks,keyscript=/lib/cryptsetup/scripts/passdev\n"
+     "# c /dev/x secret\n",
+     "pa55phrase"},
 };
 
 TEST(SecretRedactor, CppAndAwkAgreeOnEveryCase) {
@@ -159,10 +197,13 @@ TEST(SecretRedactor, CppAndAwkAgreeOnTheCorpus) {
     if (text.ok() && text->find('\0') == std::string::npos) all += *text + "\n";
   }
   ASSERT_GT(all.size(), 100000u);
-  for (RedactMode m : {M::kEnv, M::kDotenv, M::kYaml, M::kJson, M::kCmdline, M::kDirectives, M::kConf}) {
+  for (RedactMode m : {M::kEnv, M::kDotenv, M::kYaml, M::kJson, M::kCmdline, M::kDirectives, M::kConf, M::kNginx,
+                       M::kFstab, M::kCrypttab}) {
     std::string cpp = RedactText(all, m);
     EXPECT_EQ(cpp, Awk(m, all)) << RedactModeName(m);
-    EXPECT_NE(cpp.find("[REDACTED class="), std::string::npos) << RedactModeName(m);
+    EXPECT_NE(cpp.find(m == M::kFstab || m == M::kCrypttab ? "[REDACTED\\040class=" : "[REDACTED class="),
+              std::string::npos)
+        << RedactModeName(m);
   }
 }
 
@@ -187,6 +228,8 @@ TEST(SecretRedactor, ClassesAndTokens) {
   EXPECT_EQ(RedactionToken("hunter2"), "[REDACTED class=short len=7]");
   EXPECT_EQ(RedactionToken("[REDACTED class=ok len=3]"), "[REDACTED class=ok len=3]");
   EXPECT_EQ(RedactionToken("[REDACTED class=ok len=3] tail"), "[REDACTED class=ok len=30]");
+  EXPECT_EQ(RedactionToken("[REDACTED\\040class=ok\\040len=3]"), "[REDACTED\\040class=ok\\040len=3]");
+  EXPECT_EQ(RedactModeFromName("crypttab"), RedactMode::kCrypttab);
   EXPECT_EQ(RedactModeFromName("dotenv"), RedactMode::kDotenv);
   EXPECT_EQ(RedactModeFromName("conf"), RedactMode::kConf);
   EXPECT_FALSE(RedactModeFromName("raw").has_value());

@@ -4,6 +4,7 @@
 
 #include "base/strings.h"
 #include "base/yaml.h"
+#include "collect/secret_redactor.h"
 #include "facts/registry.h"
 #include "parse/parse_util.h"
 #include "parse/redacted_value.h"
@@ -25,16 +26,19 @@ const TableDef& kMongodSettings =
                          "dbpath → storage.dbPath, logpath → systemLog.path); unknown legacy names are kept"),
                     Text("value",
                          "value as written; a sequence of scalars is joined with ','; legacy auth/noauth become "
-                         "'enabled' or 'disabled'; '' when empty. Secret values arrive as [REDACTED class=… len=N] "
-                         "and stay so, except security.authorization (and legacy auth), which the collector redacts "
-                         "for the AUTH in its name: its two values are told apart by the token's length"),
+                         "'enabled' or 'disabled'; '' when empty. Values of secret-like options (queryPassword, "
+                         "certificateKeyFilePassword, …) are always [REDACTED class=… len=N]: the collector redacts "
+                         "them, and a value that arrives in clear is redacted here. security.authorization is "
+                         "'enabled' or 'disabled' (a token from an older collector is read by its length)"),
                     FileCol(), LineCol()}});
 
 constexpr std::string_view kCategory = "databases";
 constexpr int kMaxDepth = 64;
 
-// The collector redacts every key holding AUTH, so `authorization: enabled` arrives as a token.
-// Such a switch has two values of different lengths, which the token's length tells apart.
+// The collector keeps `authorization: enabled|disabled` as written, but older collectors redacted it
+// (AUTH is in its name), and a legacy `auth=true` written without blanks is still redacted (an
+// assignment). Such a switch has two values of different lengths, which the token's length tells
+// apart.
 std::string UnredactSwitch(const std::string& value, std::string_view on, std::string_view off) {
   auto token = ParseRedactedToken(value);
   if (!token) return value;
@@ -192,6 +196,20 @@ bool ReadLegacyConf(const std::string& file, const std::string& text, FactSink& 
   return clean;
 }
 
+// Defence in depth: the value of a secret-like option (by its last name: queryPassword, not the
+// security. prefix; keyFile names a path) that is not already a token is redacted here, for a
+// snapshot whose collector did not (another tool, an older collector).
+std::string ProtectSecret(const std::string& key, const std::string& value) {
+  std::string_view name = key;
+  while (!name.empty() && std::isdigit(static_cast<unsigned char>(name.back()))) {  // a list index: "x.0"
+    name = name.substr(0, name.find_last_of('.') == std::string_view::npos ? 0 : name.find_last_of('.'));
+  }
+  name = name.substr(name.find_last_of('.') == std::string_view::npos ? 0 : name.find_last_of('.') + 1);
+  if (!secrets::IsSecretKey(name) || ParseRedactedToken(value)) return value;
+  if (key == "security.authorization" && (value == "enabled" || value == "disabled")) return value;
+  return secrets::RedactionToken(value);
+}
+
 void ParseMongodConf(const Snapshot& snap, FactSink& out) {
   for (const char* file : {"/etc/mongod.conf", "/etc/mongodb.conf"}) {
     const std::string* text = snap.File(file);
@@ -199,7 +217,7 @@ void ParseMongodConf(const Snapshot& snap, FactSink& out) {
     std::vector<Option> opts;
     bool clean = LooksLegacy(*text) ? ReadLegacyConf(file, *text, out, &opts) : ReadYamlConf(file, *text, out, &opts);
     for (const Option& o : opts) {
-      out.Add(kMongodSettings, {V(o.key), V(o.value), V(file), V(int64_t{o.line})});
+      out.Add(kMongodSettings, {V(o.key), V(ProtectSecret(o.key, o.value)), V(file), V(int64_t{o.line})});
     }
     if (clean) out.Coverage(kCategory, file, CoverageState::kOk);
   }

@@ -71,7 +71,30 @@ TEST(MongodConfParser, RedactedSecretValuesAreKeptAsTheyArrive) {
             (Rows{{"security.ldap.bind.queryPassword", "[REDACTED class=ok len=24]"}}));
 }
 
-// The collector redacts every key with AUTH in its name; the switch comes back from the length.
+// A snapshot whose collector did not redact (another tool, an older collector): secret-like options
+// are redacted by the parser; paths (keyFile), mode switches and authorization stay as written.
+TEST(MongodConfParser, SecretValuesArrivingInClearAreRedacted) {
+  Snapshot s = testing::MakeSnapshot();
+  s.PutFile("/etc/mongod.conf",
+            "security:\n  authorization: enabled\n  keyFile: /etc/mongo.key\n  clusterAuthMode: keyFile\n"
+            "  ldap:\n    bind:\n      queryPassword: clear-ldap-pw-1\n"
+            "net:\n  tls:\n    certificateKeyFilePassword: [pw1, pw2]\n    mode: requireTLS\n");
+  s.PutFile("/etc/mongodb.conf", "sslPEMKeyPassword = legacy-pw\nport = 27017\n");
+  auto db = testing::LoadFactsOrDie({s});
+  EXPECT_EQ(Query(*db, "SELECT key, value FROM mongod_settings ORDER BY file, line"),
+            (Rows{{"security.authorization", "enabled"},
+                  {"security.keyFile", "/etc/mongo.key"},
+                  {"security.clusterAuthMode", "keyFile"},
+                  {"security.ldap.bind.queryPassword", "[REDACTED class=ok len=15]"},
+                  {"net.tls.certificateKeyFilePassword", "[REDACTED class=short len=7]"},
+                  {"net.tls.mode", "requireTLS"},
+                  {"sslPEMKeyPassword", "[REDACTED class=short len=9]"},
+                  {"net.port", "27017"}}));
+  EXPECT_EQ(Query(*db, "SELECT count(*) FROM mongod_settings WHERE value LIKE '%pw%'"), Rows{{"0"}});
+}
+
+// Older collectors redacted every key with AUTH in its name, and a legacy auth=true written without
+// blanks is still redacted: the switch comes back from the token's length.
 TEST(MongodConfParser, AuthorizationRedactedByTheCollectorIsRecovered) {
   Snapshot s = testing::MakeSnapshot();
   s.PutFile("/etc/mongod.conf",

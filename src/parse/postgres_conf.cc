@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "base/strings.h"
+#include "collect/secret_redactor.h"
 #include "parse/redacted_value.h"
 
 namespace shipshape {
@@ -203,7 +204,12 @@ void ReadConfFile(const Snapshot& snap, const std::string& path, int depth, Fact
       continue;
     }
     if (!IsPgIncludeDirective(l.key)) {
-      conf.settings[l.key] = {EndsWith(l.key, "conninfo") ? RedactConninfo(l.value) : l.value, path, n};
+      // Defence in depth (a snapshot the collector did not redact): a secret-like setting
+      // (ssl_passphrase_command, …) keeps only its token, as the collector's conf mode writes it.
+      std::string value = EndsWith(l.key, "conninfo")          ? RedactConninfo(l.value)
+                          : secrets::IsSecretKey(l.key)       ? secrets::RedactionToken(l.value)
+                                                              : l.value;
+      conf.settings[l.key] = {std::move(value), path, n};
       continue;
     }
     std::vector<std::string> targets = PgIncludeTargets(snap, path, l.key, l.value);

@@ -87,6 +87,21 @@ TEST(PostgresConfParser, ConninfoPasswordsNeverReachTheTable) {
             {"z.conninfo", "mypassword=1 passwordless=1"}}));
 }
 
+// A snapshot the collector did not redact: secret-like settings keep only their token.
+TEST(PostgresConfParser, SecretSettingsArrivingInClearAreRedacted) {
+  Snapshot s = testing::MakeSnapshot();
+  s.PutFile(kConf,
+            "ssl_passphrase_command = 'echo clear-pass-phrase'\n"
+            "ssl_key_file = '/etc/ssl/private/pg.key'\npassword_encryption = scram-sha-256\n");
+  auto db = testing::LoadFactsOrDie({s});
+  EXPECT_EQ(Query(*db,
+                  "SELECT key, value FROM postgres_settings WHERE key IN ('ssl_passphrase_command', 'ssl_key_file', "
+                  "'password_encryption') ORDER BY key"),
+            (Rows{{"password_encryption", "scram-sha-256"},
+                  {"ssl_key_file", "/etc/ssl/private/pg.key"},
+                  {"ssl_passphrase_command", "[REDACTED class=ok len=22]"}}));
+}
+
 struct LexCase {
   const char* line;
   const char* key;

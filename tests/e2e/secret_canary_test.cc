@@ -21,7 +21,7 @@ const std::vector<std::string> kCanaries = {
     "cnry-pg-conninfo-0013", "cnry-pg-ldap-0014",      "cnry-apt-proxy-0015",    "cnry-cron-mysql-0016",
     "cnry-cron-flag-0017",   "cnry-cron-var-0018",     "cnry-json-token-0019",   "cnry-json-url-0020",
     "cnry-wg-key-0021",      "cnry-am-slack-0022",     "cnry-pg-bad-0023",       "cnry-redis-bad-0024",
-    "cnry-mongo-flow-0025"};
+    "cnry-mongo-flow-0025",  "cnry-nginx-auth-0026",   "cnry-fstab-cifs-0027",   "cnry-crypttab-0028"};
 
 // Path under the root → content. Every canary above is in one of these.
 const std::map<std::string, std::string> kFiles = {
@@ -84,6 +84,14 @@ const std::map<std::string, std::string> kFiles = {
      "  \"registry-mirrors\": [\"https://mirror:cnry-json-url-0020@mirror.example\"]\n}\n"},
     {"/etc/wireguard/wg0.conf",
      "[Interface]\nAddress = 10.8.0.1/24\nPrivateKey = cnry-wg-key-0021\nListenPort = 51820\n"},
+    {"/etc/nginx/nginx.conf", "events {}\nhttp {\n  include /etc/nginx/sites-enabled/*;\n}\n"},
+    {"/etc/nginx/sites-enabled/app",
+     "server {\n  listen 80;\n  location / {\n    proxy_pass http://127.0.0.1:8080;\n"
+     "    proxy_set_header Authorization \"Basic cnry-nginx-auth-0026\";\n  }\n}\n"},
+    {"/etc/fstab",
+     "UUID=0a1b / ext4 errors=remount-ro 0 1\n"
+     "//nas/backup /mnt/backup cifs username=bk,password=cnry-fstab-cifs-0027,uid=0 0 0\n"},
+    {"/etc/crypttab", "old_crypt /dev/sdc cnry-crypttab-0028 luks,keyscript=/lib/cryptsetup/scripts/passdev\n"},
     {"/etc/prometheus/alertmanager.yml",
      "global:\n  slack_api_url: https://hooks.slack.com/services/cnry-am-slack-0022\nroute:\n  receiver: ops\n"},
 };
@@ -187,6 +195,9 @@ void ExpectTokens(const std::string& snap) {
            "PrivateKey = [REDACTED class=ok len=16]",
            "slack_api_url: '[REDACTED class=ok len=51]'",
            "ldapQueryPassword: '[REDACTED class=ok len=20]'",
+           "proxy_set_header Authorization \"[REDACTED class=ok len=26]\";",
+           "username=bk,password=[REDACTED\\040class=ok\\040len=20],uid=0 0 0",
+           "old_crypt /dev/sdc [REDACTED\\040class=ok\\040len=18] luks,",
        }) {
     ExpectHas(snap, token, "the snapshot");
   }
@@ -231,6 +242,10 @@ void SecretCanary::CheckTables(const std::string& folder) {
             "mongod_settings");
   ExpectHas(query("SELECT command FROM cron_jobs"), "mysqldump -uroot -p[REDACTED class=ok len=20]", "cron_jobs");
   ExpectHas(query("SELECT key, value FROM apt_config"), "http://aptuser:[REDACTED class=ok len=19]@", "apt_config");
+  ExpectHas(query("SELECT name, args FROM nginx_directives WHERE name = 'proxy_set_header'"),
+            "proxy_set_header\tAuthorization [REDACTED class=ok len=26]\n", "nginx_directives");
+  ExpectHas(query("SELECT path, proxy_pass FROM nginx_locations"), "/\thttp://127.0.0.1:8080\n", "nginx_locations");
+  ExpectHas(query("SELECT name, keyfile_set FROM crypttab"), "old_crypt\t1\n", "crypttab");
   // The malformed lines (a secret on each, redacted by the collector) are reported by file and line.
   std::string diags = query("SELECT file, line, message FROM diagnostics ORDER BY file, line");
   ExpectHas(diags, "/etc/postgresql/15/main/pg_hba.conf\t3\t", "diagnostics");
