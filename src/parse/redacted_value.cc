@@ -1,82 +1,17 @@
-// Redaction tokens and secret classification, mirroring redact() in src/collect/collector.sh.
+// Redaction tokens as fact values; which keys are secret and how values are classed comes from
+// collect/secret_redactor.h, the C++ twin of redact() in src/collect/collector.sh.
 #include "parse/redacted_value.h"
 
 #include <cctype>
 
 #include "base/strings.h"
+#include "collect/secret_redactor.h"
 
 namespace shipshape {
 namespace {
 
 bool IsNameStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
 bool IsNameChar(char c) { return IsNameStart(c) || (c >= '0' && c <= '9'); }
-
-bool IsAllChar(std::string_view s, char c) {
-  if (s.empty()) return false;
-  for (char x : s) {
-    if (x != c) return false;
-  }
-  return true;
-}
-
-// The collector's list of well-known defaults and placeholders (lower case).
-bool IsKnownDefault(const std::string& lv) {
-  static constexpr std::string_view kDefaults[] = {"admin",
-                                                   "administrator",
-                                                   "password",
-                                                   "passwd",
-                                                   "pass",
-                                                   "pw",
-                                                   "secret",
-                                                   "changeme",
-                                                   "change_me",
-                                                   "change-me",
-                                                   "changeit",
-                                                   "default",
-                                                   "example",
-                                                   "test",
-                                                   "testing",
-                                                   "root",
-                                                   "toor",
-                                                   "guest",
-                                                   "user",
-                                                   "demo",
-                                                   "123456",
-                                                   "1234",
-                                                   "12345",
-                                                   "12345678",
-                                                   "123456789",
-                                                   "qwerty",
-                                                   "letmein",
-                                                   "foobared",
-                                                   "mysecretpassword",
-                                                   "supersecret",
-                                                   "s3cr3t",
-                                                   "todo",
-                                                   "tbd",
-                                                   "none",
-                                                   "null",
-                                                   "placeholder",
-                                                   "redacted"};
-  for (std::string_view d : kDefaults) {
-    if (lv == d) return true;
-  }
-  return IsAllChar(lv, '*') || (lv.size() >= 3 && IsAllChar(lv, 'x'));
-}
-
-bool LooksLikePlaceholder(const std::string& lv) {
-  for (std::string_view p : {"your", "my", "insert", "enter", "put", "replace", "set"}) {
-    if (lv.size() > p.size() && StartsWith(lv, p)) {
-      char sep = lv[p.size()];
-      if (sep == '-' || sep == '_' || sep == ' ') return true;
-    }
-  }
-  for (std::string_view w : {"changethis", "change-this", "change_this", "change this", "changeme", "change-me",
-                             "change_me", "change me", "changeit", "change-it", "change_it", "change it"}) {
-    if (lv.find(w) != std::string::npos) return true;
-  }
-  return (lv.size() >= 2 && lv.front() == '<' && lv.back() == '>') || lv == "...";
-}
 
 }  // namespace
 
@@ -92,23 +27,8 @@ std::optional<RedactedToken> ParseRedactedToken(std::string_view text) {
   return RedactedToken{std::string(t.substr(0, sp)), *len};
 }
 
-bool IsSecretKey(std::string_view key) {
-  std::string u(key);
-  for (char& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  for (std::string_view s : {"_FILE", "FILE", "_PATH", "_DIR", "_URL_FILE"}) {
-    if (EndsWith(u, s)) return false;
-  }
-  for (std::string_view s :
-       {"PUBKEYAUTHENTICATION", "AUTHORIZEDKEYSFILE", "AUTHENTICATIONMETHODS", "PASSWORDAUTHENTICATION"}) {
-    if (u == s) return false;
-  }
-  for (std::string_view s : {"PASS", "PWD", "SECRET", "TOKEN", "KEY", "CREDENTIAL", "AUTH", "PRIVATE", "SALT", "COOKIE",
-                             "SESSION", "SIGNATURE", "DSN", "CERT_PEM"}) {
-    if (u.find(s) != std::string::npos) return true;
-  }
-  // Beyond the collector's list: POSTGRES_PW, PIHOLE_PW (real .env files use them).
-  return u == "PW" || EndsWith(u, "_PW");
-}
+// One definition of "secret" for the collector's C++ twin and the parsers.
+bool IsSecretKey(std::string_view key) { return secrets::IsSecretKey(key); }
 
 bool IsVariableReference(std::string_view v) {
   if (v.size() < 2 || v[0] != '$') return false;
@@ -129,12 +49,7 @@ bool IsVariableReference(std::string_view v) {
          body.find('}') == std::string_view::npos;
 }
 
-std::string ClassifySecret(std::string_view value) {
-  if (value.empty()) return "empty";
-  std::string lv = ToLower(value);
-  if (IsKnownDefault(lv) || LooksLikePlaceholder(lv)) return "default";
-  return value.size() < 12 ? "short" : "ok";
-}
+std::string ClassifySecret(std::string_view value) { return secrets::ClassifySecret(value); }
 
 EnvValue ClassifyEnvValue(std::string_view key, std::string_view value) {
   EnvValue out;
