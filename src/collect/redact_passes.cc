@@ -9,7 +9,6 @@ namespace {
 constexpr std::string_view kShellStop = " \t;&|)`";
 constexpr std::string_view kYamlStop = " \t\"',]}";
 constexpr std::string_view kBlankStop = " \t";
-constexpr std::string_view kJsonStop = " \t\\";
 constexpr std::string_view kFstabStop = ", \t";
 
 size_t SkipBlanks(std::string_view s, size_t i) {

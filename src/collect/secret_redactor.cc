@@ -180,7 +180,6 @@ size_t TokenAt(std::string_view s, std::string_view stop) {
 }
 
 TakenValue TakeValue(std::string_view s, std::string_view stop) {
-  TakenValue v;
   if (!s.empty() && IsQuote(s[0])) {
     char q = s[0];
     size_t i = 1;
