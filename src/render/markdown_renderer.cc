@@ -52,7 +52,7 @@ std::string RenderMarkdown(const Report& r) {
            " | " + Cell(f.evidence) + " | " + Cell(where) + " |\n";
   }
   if (!r.errors.empty()) {
-    out += "\n## Input errors\n\n";
+    out += "\n## Input notes\n\nA category whose source could not be read is scored Unknown.\n\n";
     for (const Diagnostic& d : r.errors) out += "- " + Cell(d.ToString()) + "\n";
   }
   return out;

@@ -97,7 +97,7 @@ std::string RenderText(const Report& r) {
   }
   if (r.findings.empty()) out += "\n  No findings.\n";
   if (!r.errors.empty()) {
-    out += "\nInput errors (their categories are Unknown)\n\n";
+    out += "\nInput notes (a category whose source could not be read is scored Unknown)\n\n";
     for (const Diagnostic& d : r.errors) out += "  " + d.ToString() + "\n";
   }
   return out;
