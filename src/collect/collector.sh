@@ -64,6 +64,8 @@ function norm_key(k,   u) { u = toupper(k); gsub(/[-.]/, "_", u); return u }
 function secret_key(k,   u) {
   u = norm_key(k)
   if (u ~ /(FILE|_PATH|_DIR)$/) return 0
+  if (u ~ /_(ENABLED|TIMEOUT|TTL|LENGTH|METHOD|MODE|EXPIRY|EXPIRES|ALGORITHM|ROUNDS|ISSUER)$/) return 0
+  if (u ~ /^(MYSQL|MARIADB)_(ALLOW_EMPTY|RANDOM)(_ROOT)?_PASSWORD$/) return 0
   if (u ~ /^(PASSWORDAUTHENTICATION|PUBKEYAUTHENTICATION|KBDINTERACTIVEAUTHENTICATION|CHALLENGERESPONSEAUTHENTICATION|HOSTBASEDAUTHENTICATION|GSSAPIAUTHENTICATION|AUTHENTICATIONMETHODS|CLUSTERAUTHMODE|TLS_AUTH_CLIENTS|PASSWORD_ENCRYPTION)$/) return 0
   return (u ~ /PASS|PWD|SECRET|TOKEN|KEY|CREDENTIAL|AUTH|PRIVATE|SALT|COOKIE|SESSION|SIGNATURE|DSN|CERT_PEM|WEBHOOK|API_URL/ || u ~ /(^|_)PW$/)
 }
@@ -71,7 +73,8 @@ function classify(v,   lv, n) {
   n = length(v)
   if (n == 0) return "empty"
   lv = tolower(v)
-  if (lv ~ /^(admin|administrator|password|passwd|pass|pw|secret|changeme|change_me|change-me|changeit|default|example|test|testing|root|toor|guest|user|demo|123456|1234|12345|12345678|123456789|qwerty|letmein|foobared|mysecretpassword|supersecret|s3cr3t|xxx+|todo|tbd|none|null|placeholder|redacted|\*+)$/) return "default"
+  if (lv ~ /^(admin|administrator|password|password1|passwd|pass|pw|secret|changeme|change_me|change-me|changeit|default|example|test|testing|root|toor|guest|user|demo|123456|1234|12345|12345678|123456789|qwerty|letmein|foobared|mysecretpassword|supersecret|s3cr3t|xxx+|todo|tbd|none|null|placeholder|redacted|\*+)$/) return "default"
+  if (lv ~ /^(postgres|mysql|mariadb|mongo|mongodb|redis|grafana|minioadmin)$/) return "default"
   if (lv ~ /^(your|my|insert|enter|put|replace|set)[-_ ]/) return "default"
   if (lv ~ /change[-_ ]?(this|me|it)|^<.*>$|^\.\.\.$/) return "default"
   if (n < 12) return "short"
@@ -81,11 +84,24 @@ function token(v) {
   if (v ~ (TOK "$") || v ~ ETOK) return v
   return "[REDACTED class=" classify(v) " len=" length(v) "]"
 }
-# What replaces value v of key k (k == "": the value is a secret whatever its name): references to
-# other variables are kept (a default inside one is redacted), so is authorization: enabled|disabled.
+# A value that only refers to a secret kept elsewhere: variables ($A, ${A}, ${A:?msg}, and
+# concatenations of them), vault:PATH#KEY, op://VAULT/ITEM/FIELD, ref+PROVIDER://… (not echo or
+# envsubst, which hold the value itself), AWS Secrets Manager and SSM ARNs, and a {{ … }} template
+# with no quote or brace inside (a quoted literal could be the secret).
+function secret_ref(v) {
+  if (v ~ /^(\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*(:?\?[^}]*)?\})+$/) return 1
+  if (v ~ /^vault:[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+#[A-Za-z0-9_.-]+(#[0-9]+)?$/) return 1
+  if (v ~ /^op:\/\/[^\/]+\/[^\/]+\/[^\/]+(\/[^\/]+)?$/) return 1
+  if (v ~ /^ref\+[a-z0-9]+:\/\/[^ \t]+$/ && v !~ /^ref\+(echo|envsubst):/) return 1
+  if (v ~ /^arn:aws[a-z-]*:(secretsmanager|ssm):[a-z0-9-]+:[0-9]+:(secret:|parameter\/)[^ \t]+$/) return 1
+  return (v ~ /^\{\{[^{}"\047`]*\}\}$/)
+}
+# What replaces value v of key k (k == "": the value is a secret whatever its name): references
+# (secret_ref) are kept (a default inside ${A:-default} is redacted), so is authorization:
+# enabled|disabled.
 function hide(k, v,   d) {
   if (k != "" && !secret_key(k)) return v
-  if (v ~ /^\$[A-Za-z_][A-Za-z0-9_]*$/ || v ~ /^\$\{[A-Za-z_][A-Za-z0-9_]*(:?\?[^}]*)?\}$/) return v
+  if (secret_ref(v)) return v
   if (v ~ /^\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=+][^}]*\}$/) {
     match(v, /^\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=+]/)
     d = substr(v, RLENGTH + 1, length(v) - RLENGTH - 1)
@@ -522,8 +538,21 @@ copy_glob nginx /etc/nginx/nginx.conf /etc/nginx/mime.types '/etc/nginx/conf.d/*
   '/etc/nginx/modules-enabled/*' '/etc/nginx/snippets/*' /etc/nginx/fastcgi.conf /etc/nginx/fastcgi_params \
   /etc/nginx/proxy_params /etc/nginx/scgi_params /etc/nginx/uwsgi_params
 copy_glob json /etc/docker/daemon.json
-copy_glob yaml /etc/prometheus/prometheus.yml '/etc/prometheus/*.rules' '/etc/prometheus/rules/*' \
-  /etc/prometheus/alertmanager.yml
+# Prometheus: every YAML and rules file of /etc/prometheus and of its rules/ folder and subfolders
+# (rule_files such as alerts.yml), except web configs (--web.config.file): their basic_auth_users
+# map user names to password hashes, under keys that do not look secret.
+copy_prometheus() {
+  set +f
+  for g in "$ROOT"/etc/prometheus/*.yml "$ROOT"/etc/prometheus/*.yaml "$ROOT"/etc/prometheus/*.rules \
+    "$ROOT"/etc/prometheus/rules/* "$ROOT"/etc/prometheus/rules/*/*.yml "$ROOT"/etc/prometheus/rules/*/*.yaml \
+    "$ROOT"/etc/prometheus/rules/*/*.rules; do
+    [ -f "$g" ] || continue
+    $SUDO grep -qs '^[[:space:]]*basic_auth_users[[:space:]]*:' "$g" && continue
+    copy "${g#"$ROOT"}" yaml
+  done
+  set -f
+}
+copy_prometheus
 copy_glob raw /etc/default/prometheus-node-exporter
 copy_glob directives '/etc/wireguard/*.conf'
 copy_glob fstab /etc/fstab
@@ -685,7 +714,8 @@ ME=$(id -un)
 wait
 
 # Ownership and modes of security-relevant paths (under $ROOT, recorded as on the target), and of
-# the stacks' env files. One stat for all; "PATH|-|-|-|missing" for the absent ones.
+# the stacks' env files. One stat for all; a path stat did not report is "PATH|-|-|-|missing" when
+# it does not exist, "PATH|-|-|-|unreachable" when a folder above it cannot be searched (not root).
 stat_paths() {
   set +f
   for p in /etc/ssh/sshd_config /etc/shadow /etc/sudoers /etc/sudoers.d /root/.ssh /root/.ssh/authorized_keys \
@@ -706,8 +736,25 @@ while IFS= read -r p; do set -- "$@" "$ROOT$p"; done < "$OUT/.stat-list"
 $SUDO stat -c '%n|%U|%G|%a|%F' -- "$@" 2>/dev/null | awk -v r="$ROOT" -v list="$OUT/.stat-list" '
   { if (r != "" && index($0, r) == 1) $0 = substr($0, length(r) + 1); p = $0; sub(/\|[^|]*\|[^|]*\|[^|]*\|[^|]*$/, "", p)
     seen[p] = 1; print }
-  END { while ((getline p < list) > 0) if (!(p in seen)) { seen[p] = 1; print p "|-|-|-|missing" } }' > "$OUT/cmd/stat-paths.out"
-rm -f "$OUT/.stat-list"
+  END { while ((getline p < list) > 0) if (!(p in seen)) { seen[p] = 1; print p > (list ".unseen") } }' > "$OUT/cmd/stat-paths.out"
+# Not reported by stat: missing, unless the nearest folder above it that exists cannot be searched
+# (then stat could not tell). As root (or through sudo) every folder can be searched.
+unreachable() {
+  $PRIVILEGED && return 1
+  d=$ROOT$1
+  while [ "${d%/*}" != "$d" ]; do
+    d=${d%/*}; [ -n "$d" ] || d=/
+    if [ -e "$d" ]; then [ -x "$d" ] || return 0; return 1; fi
+    [ "$d" != / ] || return 1
+  done
+  return 1
+}
+if [ -f "$OUT/.stat-list.unseen" ]; then
+  while IFS= read -r p; do
+    if unreachable "$p"; then echo "$p|-|-|-|unreachable"; else echo "$p|-|-|-|missing"; fi
+  done < "$OUT/.stat-list.unseen" >> "$OUT/cmd/stat-paths.out"
+fi
+rm -f "$OUT/.stat-list" "$OUT/.stat-list.unseen"
 echo 0 > "$OUT/cmd/stat-paths.rc"
 
 # ---------------------------------------------------------------------------------------------

@@ -51,7 +51,9 @@ bool IsKnownDefault(std::string_view lv) {
       "change_me", "change-me",  "changeit", "default",   "example",  "test",     "testing",  "root",
       "toor",   "guest",         "user",     "demo",      "123456",   "1234",     "12345",    "12345678",
       "123456789", "qwerty",     "letmein",  "foobared",  "mysecretpassword", "supersecret", "s3cr3t",
-      "todo",   "tbd",           "none",     "null",      "placeholder", "redacted"};
+      "todo",   "tbd",           "none",     "null",      "placeholder", "redacted", "password1",
+      // product names that images and guides use as their password
+      "postgres", "mysql",       "mariadb",  "mongo",     "mongodb",  "redis",    "grafana",  "minioadmin"};
   for (std::string_view d : kDefaults) {
     if (lv == d) return true;
   }
@@ -131,6 +133,17 @@ std::optional<RedactMode> RedactModeFromName(std::string_view name) {
 bool IsSecretKey(std::string_view key) {
   std::string u = NormKey(key);
   if (EndsWith(u, "FILE") || EndsWith(u, "_PATH") || EndsWith(u, "_DIR")) return false;
+  // Settings about secrets, whose values never are one (switches, durations, lengths, methods).
+  for (std::string_view s : {"_ENABLED", "_TIMEOUT", "_TTL", "_LENGTH", "_METHOD", "_MODE", "_EXPIRY", "_EXPIRES",
+                             "_ALGORITHM", "_ROUNDS", "_ISSUER"}) {
+    if (EndsWith(u, s)) return false;
+  }
+  for (std::string_view db : {"MYSQL_", "MARIADB_"}) {
+    for (std::string_view s : {"ALLOW_EMPTY_PASSWORD", "ALLOW_EMPTY_ROOT_PASSWORD", "RANDOM_PASSWORD",
+                               "RANDOM_ROOT_PASSWORD"}) {
+      if (u.size() == db.size() + s.size() && StartsWith(u, db) && EndsWith(u, s)) return false;
+    }
+  }
   for (std::string_view s : {"PASSWORDAUTHENTICATION", "PUBKEYAUTHENTICATION", "KBDINTERACTIVEAUTHENTICATION",
                              "CHALLENGERESPONSEAUTHENTICATION", "HOSTBASEDAUTHENTICATION", "GSSAPIAUTHENTICATION",
                              "AUTHENTICATIONMETHODS", "CLUSTERAUTHMODE", "TLS_AUTH_CLIENTS",
@@ -205,7 +218,7 @@ TakenValue TakeValue(std::string_view s, std::string_view stop) {
 
 std::string Hide(std::string_view key, std::string_view v) {
   if (!key.empty() && !IsSecretKey(key)) return std::string(v);
-  if (v.size() >= 2 && v[0] == '$' && v[1] != '{' && VarNameLength(v.substr(1)) == v.size() - 1) return std::string(v);
+  if (IsSecretReference(v)) return std::string(v);
   if (StartsWith(v, "${") && v.back() == '}' && v.size() > 3) {
     size_t n = VarNameLength(v.substr(2));
     std::string_view body = v.substr(2 + n, v.size() - 3 - n);  // after the name, before the last '}'

@@ -36,11 +36,22 @@ std::optional<RedactMode> RedactModeFromName(std::string_view name);
 // SECRET, TOKEN, KEY, CREDENTIAL, AUTH, PRIVATE, SALT, COOKIE, SESSION, SIGNATURE, DSN, CERT_PEM,
 // WEBHOOK or API_URL, or is PW / ends in _PW (case-insensitive, '-' and '.' read as '_'); never one
 // ending in FILE, _PATH or _DIR (a path), nor the settings of sshd, mongod, redis and PostgreSQL
-// that name a mode (PasswordAuthentication, clusterAuthMode, tls-auth-clients, password_encryption).
+// that name a mode (PasswordAuthentication, clusterAuthMode, tls-auth-clients, password_encryption),
+// nor settings about secrets: *_ENABLED, *_TIMEOUT, *_TTL, *_LENGTH, *_METHOD, *_MODE, *_EXPIRY,
+// *_EXPIRES, *_ALGORITHM, *_ROUNDS, *_ISSUER, and MYSQL_/MARIADB_ ALLOW_EMPTY_(ROOT_)PASSWORD and
+// RANDOM_(ROOT_)PASSWORD.
 bool IsSecretKey(std::string_view key);
 
-// default (a known default or placeholder: admin, changeme, your-…, <…>) | empty | short (< 12
-// bytes) | ok.
+// A value that only refers to a secret kept elsewhere, kept as written even under a secret key:
+// variable references ($A, ${A}, ${A:?msg}) and concatenations of them (${A}${B}), vault:PATH#KEY
+// (Bank-Vaults), op://VAULT/ITEM[/SECTION]/FIELD (1Password), ref+PROVIDER://… (vals; not echo or
+// envsubst, which carry the value itself), arn:aws:secretsmanager:… / arn:aws:ssm:… parameter
+// ARNs, and {{ … }} templates with no quote or brace inside. ${A:-default} is not one: its default
+// is a value.
+bool IsSecretReference(std::string_view value);
+
+// default (a known default or placeholder: admin, changeme, postgres, minioadmin, your-…, <…>) |
+// empty | short (< 12 bytes) | ok.
 std::string ClassifySecret(std::string_view value);
 
 // "[REDACTED class=C len=N]" for value (N in bytes); a value that already is such a token (or the

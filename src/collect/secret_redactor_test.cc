@@ -171,6 +171,46 @@ const Case kCases[] = {
      "old /dev/sdc [REDACTED\\040class=ok\\040len=12] luks,keyscript=/lib/cryptsetup/scripts/passdev\n"
      "# c /dev/x secret\n",
      "pa55phrase"},
+    // Known defaults: product names and common passwords, whole value, any case.
+    {M::kDotenv,
+     "POSTGRES_PASSWORD=postgres\nGF_SECURITY_ADMIN_PASSWORD=Grafana\nMINIO_ROOT_PASSWORD=minioadmin\n"
+     "MYSQL_PASSWORD=MySQL\nMONGO_PASSWORD=mongo\nREDIS_PASSWORD=redis\nDB_PASSWORD=password1\nAPI_TOKEN=toor\n"
+     "X_PASSWORD=postgres1",
+     "POSTGRES_PASSWORD=[REDACTED class=default len=8]\nGF_SECURITY_ADMIN_PASSWORD=[REDACTED class=default len=7]\n"
+     "MINIO_ROOT_PASSWORD=[REDACTED class=default len=10]\nMYSQL_PASSWORD=[REDACTED class=default len=5]\n"
+     "MONGO_PASSWORD=[REDACTED class=default len=5]\nREDIS_PASSWORD=[REDACTED class=default len=5]\n"
+     "DB_PASSWORD=[REDACTED class=default len=9]\nAPI_TOKEN=[REDACTED class=default len=4]\n"
+     "X_PASSWORD=[REDACTED class=short len=9]\n",
+     "minioadmin"},
+    // References to a secret kept elsewhere stay as written; look-alikes holding a literal do not.
+    {M::kDotenv,
+     "A_PASSWORD=${DB_USER}${DB_PASS}\nB_PASSWORD=vault:secret/data/db#password\nC_TOKEN=op://Private/db/password\n"
+     "D_SECRET=ref+vault://secret/db#/pw\nE_KEY=arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf\n"
+     "F_PASSWORD=\"{{ vault_db_password }}\"\nF_TOKEN={{vault_token}}\nG_PASSWORD_FILE=/run/secrets/db",
+     "A_PASSWORD=${DB_USER}${DB_PASS}\nB_PASSWORD=vault:secret/data/db#password\nC_TOKEN=op://Private/db/password\n"
+     "D_SECRET=ref+vault://secret/db#/pw\nE_KEY=arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf\n"
+     "F_PASSWORD=\"{{ vault_db_password }}\"\nF_TOKEN={{vault_token}}\nG_PASSWORD_FILE=/run/secrets/db\n",
+     ""},
+    {M::kDotenv,
+     "A_PASSWORD=${DB_USER}lit3ral\nB_PASSWORD=vault:hunter22\nD_SECRET=ref+echo://hunter33\n"
+     "F_PASSWORD={{ 'hunter44' }}\nH_PASSWORD=op://hunter55",
+     "A_PASSWORD=[REDACTED class=ok len=17]\nB_PASSWORD=[REDACTED class=ok len=14]\n"
+     "D_SECRET=[REDACTED class=ok len=19]\nF_PASSWORD=[REDACTED class=ok len=16]\nH_PASSWORD=[REDACTED class=ok len=13]\n",
+     "hunter"},
+    {M::kYaml, "      DB_PASSWORD: \"{{ lookup_db_pw }}\"\n      - API_KEY=${A}$B",
+     "      DB_PASSWORD: \"{{ lookup_db_pw }}\"\n      - API_KEY=${A}$B\n", ""},
+    // Settings about secrets keep their values; the secrets beside them do not.
+    {M::kDotenv,
+     "MYSQL_ALLOW_EMPTY_PASSWORD=yes\nMYSQL_RANDOM_ROOT_PASSWORD=1\nMARIADB_ALLOW_EMPTY_ROOT_PASSWORD=true\n"
+     "AUTH_ENABLED=false\nSESSION_TIMEOUT=3600\nTOKEN_TTL=15m\nPASSWORD_MIN_LENGTH=12\nPOSTGRES_HOST_AUTH_METHOD=trust\n"
+     "SSL_KEY_MODE=0600\nJWT_SECRET_EXPIRY=1h\nTOKEN_EXPIRES=7d\nJWT_ALGORITHM=HS256\nPASSWORD_HASH_ROUNDS=10\n"
+     "JWT_TOKEN_ISSUER=https://auth.example.org\nMYSQL_ROOT_PASSWORD=r00t-pw-x\nJWT_SECRET=jwt-s3cret",
+     "MYSQL_ALLOW_EMPTY_PASSWORD=yes\nMYSQL_RANDOM_ROOT_PASSWORD=1\nMARIADB_ALLOW_EMPTY_ROOT_PASSWORD=true\n"
+     "AUTH_ENABLED=false\nSESSION_TIMEOUT=3600\nTOKEN_TTL=15m\nPASSWORD_MIN_LENGTH=12\nPOSTGRES_HOST_AUTH_METHOD=trust\n"
+     "SSL_KEY_MODE=0600\nJWT_SECRET_EXPIRY=1h\nTOKEN_EXPIRES=7d\nJWT_ALGORITHM=HS256\nPASSWORD_HASH_ROUNDS=10\n"
+     "JWT_TOKEN_ISSUER=https://auth.example.org\nMYSQL_ROOT_PASSWORD=[REDACTED class=short len=9]\n"
+     "JWT_SECRET=[REDACTED class=short len=10]\n",
+     "s3cret"},
 };
 
 TEST(SecretRedactor, CppAndAwkAgreeOnEveryCase) {
@@ -213,7 +253,8 @@ TEST(SecretRedactor, KeysNamingSecretsAndKeysNamingPaths) {
     EXPECT_TRUE(IsSecretKey(k)) << k;
   }
   for (const char* k : {"keyFile", "SSL_KEY_PATH", "DB_PASSWORD_FILE", "PasswordAuthentication", "clusterAuthMode",
-                        "tls-auth-clients", "DB_HOST", "DATA_DIR", "password_encryption"}) {
+                        "tls-auth-clients", "DB_HOST", "DATA_DIR", "password_encryption", "MYSQL_ALLOW_EMPTY_PASSWORD",
+                        "mariadb-random-root-password", "session.timeout", "AUTH_METHOD", "JWT_ALGORITHM"}) {
     EXPECT_FALSE(IsSecretKey(k)) << k;
   }
 }

@@ -1,5 +1,6 @@
-// Parser for dotenv files (.env, *.env, .env.*, in any folder) → table `env_vars`. Values of
-// secret-like keys arrive redacted; any that do not are classified and dropped here.
+// Parser for dotenv files (.env, *.env, .env.*, in any folder) and /etc/environment (KEY=value
+// lines read by pam_env) → table `env_vars`. Values of secret-like keys arrive redacted; any that do
+// not are classified and dropped here.
 #include <cctype>
 
 #include "base/strings.h"
@@ -12,8 +13,9 @@ namespace {
 
 const TableDef& kEnvVars = RegisterTable(
     {"env_vars",
-     "Variables of dotenv files (.env, *.env, .env.*) on the host or in a stack. Values of secret-like keys "
-     "are never stored: only their class and length.",
+     "Variables of dotenv files (.env, *.env, .env.*) on the host or in a stack, and of /etc/environment. Values "
+     "of secret-like keys are never stored: only their class and length. A value \"${VAR:-default}\" of a "
+     "secret-like key is classed by its default.",
      {FileCol(), LineCol(), Text("key", "variable name"), Text("value", "the value, or NULL when redacted"),
       Int("redacted", "1 if the value was a secret (redacted)"),
       Text("class",
@@ -24,6 +26,7 @@ const TableDef& kEnvVars = RegisterTable(
 constexpr const char* kCategory = "secrets";
 
 bool IsEnvFileName(std::string_view path) {
+  if (path == "/etc/environment") return true;
   std::string_view base = path.substr(path.rfind('/') + 1);
   return base == ".env" || (base.size() > 4 && EndsWith(base, ".env")) || StartsWith(base, ".env.");
 }
@@ -156,7 +159,8 @@ void ParseEnvFiles(const Snapshot& snap, FactSink& out) {
 }
 
 const bool kRegistered = RegisterParser(
-    {"env-files", "dotenv files: variables, secrets classified", ParseEnvFiles, kCategory, {"/opt/app/.env"}});
+    {"env-files", "dotenv files: variables, secrets classified", ParseEnvFiles, kCategory,
+                                            {"/opt/app/.env", "/etc/environment"}});
 
 }  // namespace
 }  // namespace shipshape

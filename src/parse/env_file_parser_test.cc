@@ -1,6 +1,7 @@
 // Tests of the dotenv file parser.
 #include <gtest/gtest.h>
 
+#include "collect/secret_redactor.h"
 #include "fact_query.h"
 #include "test_paths.h"
 
@@ -97,7 +98,51 @@ TEST(EnvFileParser, OnlyDotenvFileNames) {
   }
   auto db = testing::LoadFactsOrDie({s});
   EXPECT_EQ(Query(*db, "SELECT file FROM env_vars ORDER BY file"),
-            (Rows{{"/etc/app/prod.env"}, {"/srv/app/.env"}, {"/srv/app/.env.production"}}));
+            (Rows{{"/etc/app/prod.env"}, {"/etc/environment"}, {"/srv/app/.env"}, {"/srv/app/.env.production"}}));
+}
+
+// /etc/environment (pam_env's KEY=value lines) is read like a dotenv file.
+TEST(EnvFileParser, ReadsEtcEnvironment) {
+  Snapshot s = testing::MakeSnapshot();
+  s.PutFile("/etc/environment",
+            secrets::RedactText("PATH=\"/usr/local/sbin:/usr/local/bin:/usr/bin:/bin\"\nhttp_proxy=http://proxy:3128/\n"
+                                "# set by the installer\nAPI_TOKEN=hunter2\n",
+                                secrets::RedactMode::kDotenv));
+  Diagnostics diags;
+  auto db = testing::LoadFactsOrDie({s}, &diags);
+  EXPECT_TRUE(diags.empty());
+  EXPECT_EQ(Query(*db, "SELECT file, line, key, value, redacted, class, length FROM env_vars ORDER BY line"),
+            (Rows{{"/etc/environment", "1", "PATH", "/usr/local/sbin:/usr/local/bin:/usr/bin:/bin", "0", "plain", "44"},
+                  {"/etc/environment", "2", "http_proxy", "http://proxy:3128/", "0", "plain", "18"},
+                  {"/etc/environment", "4", "API_TOKEN", "NULL", "1", "short", "7"}}));
+  EXPECT_EQ(Query(*db, "SELECT source, state FROM coverage WHERE category = 'secrets'"),
+            (Rows{{"/etc/environment", "ok"}}));
+}
+
+// ${VAR:-default}: the collector redacts the default in place; the variable takes the default's
+// class. A default that arrives unredacted under a secret-like key is classed and dropped too.
+// References to a secret elsewhere stay plain.
+TEST(EnvFileParser, ReferenceWithDefaultIsClassedByItsDefault) {
+  const std::string raw =
+      "POSTGRES_PASSWORD=${POSTGRES_PASSWORD:-postgres}\n"
+      "REDIS_PASSWORD=${REDIS_PASSWORD:-correct-horse-battery}\n"
+      "APP_URL=${APP_URL:-http://localhost}\n"
+      "DB_PASS=${DB_USER}${DB_PASS}\n"
+      "VAULT_SECRET=vault:secret/data/db#password\n";
+  Snapshot s = testing::MakeSnapshot();
+  s.PutFile("/opt/a/.env", secrets::RedactText(raw, secrets::RedactMode::kDotenv));
+  s.PutFile("/opt/b/.env", raw);  // an older collector: nothing redacted
+  auto db = testing::LoadFactsOrDie({s});
+  for (const char* file : {"/opt/a/.env", "/opt/b/.env"}) {
+    SCOPED_TRACE(file);
+    EXPECT_EQ(Query(*db, std::string("SELECT key, value, redacted, class, length FROM env_vars WHERE file = '") +
+                             file + "' ORDER BY line"),
+              (Rows{{"POSTGRES_PASSWORD", "NULL", "1", "default", "8"},
+                    {"REDIS_PASSWORD", "NULL", "1", "ok", "21"},
+                    {"APP_URL", "${APP_URL:-http://localhost}", "0", "plain", "28"},
+                    {"DB_PASS", "${DB_USER}${DB_PASS}", "0", "plain", "20"},
+                    {"VAULT_SECRET", "vault:secret/data/db#password", "0", "plain", "29"}}));
+  }
 }
 
 TEST(EnvFileParser, MalformedLinesAreReportedAndReadingGoesOn) {

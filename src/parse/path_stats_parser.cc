@@ -11,20 +11,26 @@ constexpr const char* kFile = "cmd/stat-paths.out";
 const TableDef& kPathStats =
     RegisterTable({"path_stats",
                    "Owner, group and mode of security-relevant paths (key files, env files, sockets, data directories "
-                   "named by configs), from stat. Missing paths have a row with present = 0.",
+                   "named by configs), from stat. Missing paths have a row with present = 0; paths the collector "
+                   "could not reach (a folder above them is not searchable without root) have present NULL and "
+                   "type 'unreachable'.",
                    {Text("path", "the path as given to stat"),
-                    Text("owner", "owning user name (UNKNOWN when no name); NULL if missing"),
-                    Text("group_name", "owning group name; NULL if missing"),
+                    Text("owner", "owning user name (UNKNOWN when no name); NULL if missing or unreachable"),
+                    Text("group_name", "owning group name; NULL if missing or unreachable"),
                     Text("mode",
                          "permission bits as octal text without leading zero, as stat %a prints them: 600, 644, 2750; "
-                         "NULL if missing"),
+                         "NULL if missing or unreachable"),
                     Text("type",
                          "stat %F: regular file, regular empty file, directory, symbolic link, socket, …; "
-                         "'missing' when the path does not exist"),
-                    Int("present", "1 when the path exists"), FileCol(), LineCol(),
+                         "'missing' when the path does not exist; 'unreachable' when the collector (not root) "
+                         "could not tell, because a folder above the path cannot be searched"),
+                    Int("present",
+                        "1 when the path exists, 0 when it does not, NULL when unreachable (unknown): test "
+                        "present = 0 for 'absent', never NOT present"),
+                    FileCol(), LineCol(),
                     Int("mode_bits",
                         "the mode as a number for bit tests: (mode_bits & 2) != 0 is world-writable, "
-                        "(mode_bits & 63) != 0 is any group or other access; NULL if missing")}});
+                        "(mode_bits & 63) != 0 is any group or other access; NULL if missing or unreachable")}});
 
 // "2750" → 1512; nullopt unless 1–4 octal digits.
 std::optional<int64_t> OctalMode(std::string_view s) {
@@ -56,8 +62,9 @@ void ParseLine(std::string_view line, int n, FactSink& out) {
     return;
   }
   Value file = V(kFile), at = V(static_cast<int64_t>(n));
-  if (f[4] == "missing") {
-    out.Add(kPathStats, {V(f[0]), VNull(), VNull(), VNull(), V("missing"), VBool(false), file, at, VNull()});
+  if (f[4] == "missing" || f[4] == "unreachable") {
+    Value present = f[4] == "missing" ? VBool(false) : VNull();
+    out.Add(kPathStats, {V(f[0]), VNull(), VNull(), VNull(), V(std::string(f[4])), present, file, at, VNull()});
     return;
   }
   auto bits = OctalMode(f[3]);

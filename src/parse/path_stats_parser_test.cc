@@ -47,6 +47,22 @@ TEST(PathStatsParser, MissingPathHasARowWithoutOwner) {
             (Rows{{"/etc/ssl/private/site.key", "NULL", "NULL", "NULL", "missing", "NULL"}}));
 }
 
+// The collector without root cannot tell whether a path under an unsearchable folder exists:
+// present is NULL (unknown), so neither present = 0 nor present = 1 selects it.
+TEST(PathStatsParser, UnreachablePathIsNeitherPresentNorMissing) {
+  Snapshot s = testing::MakeSnapshot();
+  s.PutCommand("stat-paths",
+               "/etc/ssh/sshd_config|root|root|644|regular file\n/root/.ssh/authorized_keys|-|-|-|unreachable\n"
+               "/var/lib/mongodb|-|-|-|missing\n",
+               0);
+  Diagnostics diags;
+  auto db = testing::LoadFactsOrDie({s}, &diags);
+  EXPECT_TRUE(diags.empty());
+  EXPECT_EQ(Query(*db, "SELECT path, owner, mode, type, present, mode_bits, line FROM path_stats WHERE present IS NULL"),
+            (Rows{{"/root/.ssh/authorized_keys", "NULL", "NULL", "unreachable", "NULL", "NULL", "2"}}));
+  EXPECT_EQ(Query(*db, "SELECT path FROM path_stats WHERE present = 0"), Rows{{"/var/lib/mongodb"}});
+}
+
 TEST(PathStatsParser, PathWithABarIsKeptWhole) {
   Snapshot s = testing::MakeSnapshot();
   s.PutCommand("stat-paths", "/srv/odd|name|root|root|600|regular file\n", 0);

@@ -51,15 +51,31 @@ bool IsVariableReference(std::string_view v) {
 
 std::string ClassifySecret(std::string_view value) { return secrets::ClassifySecret(value); }
 
+// The default of "${NAME:-default}" (also -, =, :=, +, :+), nullopt for any other value or an empty
+// default.
+std::optional<std::string_view> ReferenceDefault(std::string_view v) {
+  if (!IsVariableReference(v) || v.size() < 4 || v[1] != '{') return std::nullopt;
+  size_t i = 3;
+  while (i < v.size() - 1 && IsNameChar(v[i])) ++i;
+  if (v[i] == ':') ++i;
+  if (i >= v.size() - 1 || std::string_view("-=+").find(v[i]) == std::string_view::npos) return std::nullopt;
+  std::string_view d = v.substr(i + 1, v.size() - i - 2);
+  return d.empty() ? std::nullopt : std::optional(d);
+}
+
 EnvValue ClassifyEnvValue(std::string_view key, std::string_view value) {
   EnvValue out;
+  std::optional<std::string_view> fallback = ReferenceDefault(value);
+  // ${NAME:-default}: the default is the value the variable takes when NAME is unset; the
+  // collector redacts it in place, so the variable has the class of that inner token.
+  if (fallback && (ParseRedactedToken(*fallback) || IsSecretKey(key))) value = *fallback;
   if (auto token = ParseRedactedToken(value)) {
     out.redacted = true;
     out.cls = token->cls;
     out.length = token->length;
     return out;
   }
-  if (IsSecretKey(key) && !IsVariableReference(value)) {
+  if (IsSecretKey(key) && !secrets::IsSecretReference(value)) {
     out.redacted = true;
     out.cls = ClassifySecret(value);
     out.length = static_cast<int64_t>(value.size());

@@ -36,7 +36,10 @@ struct EnvValue {
 };
 
 // Classifies `value` of `key`: a redaction token is parsed; an unredacted secret-like value is
-// classified and dropped; anything else is kept as "plain" with its length.
+// classified and dropped unless it only refers to a secret elsewhere (secrets::IsSecretReference:
+// ${VAR}, vault:…, op://…); anything else is kept as "plain" with its length. "${VAR:-default}" is
+// classed by its default when that is a token or the key is secret-like (redacted, with the
+// default's class and length).
 EnvValue ClassifyEnvValue(std::string_view key, std::string_view value);
 
 }  // namespace shipshape
