@@ -14,17 +14,25 @@ int RunAuditCommand(int argc, char** argv) {
   std::vector<std::string> targets, rule_dirs;
   std::string format = "text", output, fail_on, now;
   ArgParser args("audit", "Audit targets (default: this machine) and print the scorecard and register.");
-  args.Positional("targets", &targets, "snapshot folders or .tar.gz, folders of snapshots, or 'local'");
+  RemoteOptions remote;
+  args.Positional("targets", &targets,
+                  "user@host, ssh://[user@]host[:port], host, snapshot folders or .tar.gz, folders of "
+                  "snapshots, or 'local'");
   args.Option("--format", &format, "text | md | json");
   args.Option("-o,--output", &output, "write the report to FILE instead of standard output");
   args.Option("--fail-on", &fail_on, "exit 1 when a finding at or above this priority exists (P1..P4)");
   args.Option("--now", &now, "audit clock: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the real time)");
   args.Option("--rules", &rule_dirs, "folder of additional rule files (repeatable)");
+  AddRemoteOptions(args, &remote);
   bool help = false;
   Status st = args.Parse(argc, argv, &help);
   if (help) return kExitOk;
   if (!st.ok()) {
     std::cerr << "shipshape audit: " << st.message() << "\n";
+    return kExitUsage;
+  }
+  if (Status bad = CheckRemoteOptions(remote); !bad.ok()) {
+    std::cerr << "shipshape audit: " << bad.message() << "\n";
     return kExitUsage;
   }
   if (format != "text" && format != "md" && format != "json") {
@@ -47,7 +55,7 @@ int RunAuditCommand(int argc, char** argv) {
     options.clock = *clock;
   }
   Diagnostics load_errors;
-  ResolvedTargets resolved = ResolveTargets(targets, &load_errors);
+  ResolvedTargets resolved = ResolveTargets(targets, remote, &load_errors);
   for (const std::string& f : resolved.failed) std::cerr << "shipshape audit: " << f << "\n";
   auto result = RunAudit(resolved.source, options);
   if (!result.ok()) {

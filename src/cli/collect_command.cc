@@ -3,30 +3,47 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/targets.h"
 #include "collect/local_collector.h"
+#include "snapshot/snapshot.h"
 
 namespace shipshape {
+namespace {
+
+// This machine, or one remote host (user@host, ssh://[user@]host[:port], host).
+Result<Snapshot> CollectTarget(const std::string& target, const RemoteOptions& remote) {
+  if (target == "local") return CollectLocal();
+  Diagnostics unused;
+  ResolvedTargets resolved = ResolveTargets({target}, remote, &unused);
+  if (!resolved.failed.empty()) return Status::Error(StatusCode::kUnreachable, resolved.failed.front());
+  std::optional<Snapshot> snap = resolved.source();
+  if (!snap || snap->meta().method != "ssh") {
+    return Status::Error(StatusCode::kUsage, target + ": not a remote host or 'local' (a snapshot is collected already)");
+  }
+  return std::move(*snap);
+}
+
+}  // namespace
 
 int RunCollectCommand(int argc, char** argv) {
   std::string target = "local", output;
+  RemoteOptions remote;
   ArgParser args("collect", "Take a snapshot of a target (default: this machine).");
-  args.Positional("target", &target, "'local' (this machine)", false);
+  args.Positional("target", &target, "'local' (this machine), user@host, ssh://[user@]host[:port] or host", false);
   args.Option("-o,--output", &output, "snapshot folder, or FILE.tar.gz (required)");
+  AddRemoteOptions(args, &remote);
   bool help = false;
   Status st = args.Parse(argc, argv, &help);
   if (help) return kExitOk;
+  if (st.ok()) st = CheckRemoteOptions(remote);
   if (!st.ok() || output.empty()) {
     std::cerr << "shipshape collect: " << (st.ok() ? "-o SNAPSHOT is required" : st.message()) << "\n";
     return kExitUsage;
   }
-  if (target != "local") {
-    std::cerr << "shipshape collect: " << target << ": only 'local' is supported by this build\n";
-    return kExitUnreachable;
-  }
-  auto snap = CollectLocal();
+  auto snap = CollectTarget(target, remote);
   if (!snap.ok()) {
-    std::cerr << "shipshape collect: " << snap.status().ToString() << "\n";
-    return kExitUnreachable;
+    std::cerr << "shipshape collect: " << snap.status().message() << "\n";
+    return snap.status().code() == StatusCode::kUsage ? kExitUsage : kExitUnreachable;
   }
   Status w = WriteSnapshot(*snap, output);
   if (!w.ok()) {

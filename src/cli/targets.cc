@@ -7,6 +7,10 @@
 #include "base/file_io.h"
 #include "base/strings.h"
 #include "collect/local_collector.h"
+#include "fleet/adhoc_target.h"
+#include "fleet/fleet_collector.h"
+
+#include <unistd.h>
 
 namespace shipshape {
 namespace {
@@ -29,11 +33,31 @@ std::vector<std::string> SnapshotsInFolder(const std::string& dir) {
 
 }  // namespace
 
+void AddRemoteOptions(ArgParser& args, RemoteOptions* remote) {
+  args.Option("--ssh-option", &remote->ssh_options,
+              "pass -o OPT to ssh for remote targets, e.g. IdentityFile=~/.ssh/audit (repeatable)");
+  args.Option("--jobs", &remote->jobs, "remote hosts collected at once (default 32)");
+  args.Option("--timeout", &remote->timeout_seconds, "seconds allowed per remote host (default 120)");
+}
+
+Status CheckRemoteOptions(const RemoteOptions& remote) {
+  if (remote.jobs < 1) return Status::Error(StatusCode::kUsage, "--jobs must be at least 1");
+  if (remote.timeout_seconds < 1) return Status::Error(StatusCode::kUsage, "--timeout must be at least 1 second");
+  return Status::Ok();
+}
+
 ResolvedTargets ResolveTargets(const std::vector<std::string>& targets, Diagnostics* diags) {
+  return ResolveTargets(targets, RemoteOptions{}, diags);
+}
+
+ResolvedTargets ResolveTargets(const std::vector<std::string>& targets, const RemoteOptions& remote,
+                               Diagnostics* diags) {
   ResolvedTargets r;
-  std::vector<std::string> list = targets.empty() ? std::vector<std::string>{"local"} : targets;
+  bool none = targets.empty() && remote.fleet.empty();
+  std::vector<std::string> list = none ? std::vector<std::string>{"local"} : targets;
   auto local = std::make_shared<std::vector<Snapshot>>();
   std::vector<std::string> paths;
+  std::vector<FleetTarget> fleet = remote.fleet;
   for (const std::string& t : list) {
     if (t == "local") {
       auto snap = CollectLocal();
@@ -41,6 +65,13 @@ ResolvedTargets ResolveTargets(const std::vector<std::string>& targets, Diagnost
         local->push_back(std::move(snap).value());
       } else {
         r.failed.push_back("local: " + snap.status().message());
+      }
+    } else if (!IsDirectory(t) && !IsRegularFile(t) && LooksLikeRemoteTarget(t)) {
+      auto target = ParseAdhocTarget(t, remote.ssh_options);
+      if (target.ok()) {
+        fleet.push_back(std::move(target).value());
+      } else {
+        r.failed.push_back(OneLine(target.status().message()));
       }
     } else if (LooksLikeSnapshot(t)) {
       paths.push_back(t);
@@ -50,11 +81,19 @@ ResolvedTargets ResolveTargets(const std::vector<std::string>& targets, Diagnost
         r.failed.push_back(t + ": neither a snapshot (no meta.json) nor a folder of snapshots");
       }
       paths.insert(paths.end(), inner.begin(), inner.end());
-    } else if (t.find('@') != std::string::npos || StartsWith(t, "ssh://")) {
-      r.failed.push_back(t + ": remote targets are not supported by this build yet");
     } else {
       r.failed.push_back(t + ": no such snapshot, folder or target");
     }
+  }
+  if (!fleet.empty()) {
+    MakeAliasesUnique(fleet);
+    FleetCollectOptions options;
+    options.jobs = remote.jobs;
+    options.ssh.timeout_seconds = remote.timeout_seconds;
+    options.progress = isatty(STDERR_FILENO) != 0;
+    FleetCollection collected = CollectFleet(std::move(fleet), options);
+    for (Snapshot& s : collected.snapshots) local->push_back(std::move(s));
+    r.failed.insert(r.failed.end(), collected.failed.begin(), collected.failed.end());
   }
   SnapshotSource from_paths = SourceOfPaths(std::move(paths), diags);
   auto index = std::make_shared<size_t>(0);

@@ -1,0 +1,20 @@
+// Fuzzes the INI inventory reader: the bytes become an inventory.ini file read by ReadInventory.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "base/file_io.h"
+#include "fleet/inventory.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // One private folder per process; ReadInventory also looks for group_vars/ beside the file.
+  static const std::string dir = [] {
+    shipshape::Result<std::string> d = shipshape::MakeTempDir("inventory-ini-fuzz");
+    return d.ok() ? *d : std::string("/tmp");
+  }();
+  std::string path = dir + "/inventory.ini";
+  if (!shipshape::WriteWholeFile(path, std::string(reinterpret_cast<const char*>(data), size)).ok()) return 0;
+  shipshape::Diagnostics diags;
+  (void)shipshape::ReadInventory(path, &diags);
+  return 0;
+}

@@ -1,0 +1,171 @@
+// End-to-end: `shipshape audit` and `collect` of remote targets against the loopback sshd harness.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+
+#include "base/file_io.h"
+#include "base/json.h"
+#include "base/process.h"
+#include "snapshot/snapshot.h"
+#include "ssh/loopback_sshd.h"
+#include "test_paths.h"
+
+namespace shipshape::testing {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+ProcessResult Shipshape(std::vector<std::string> args) {
+  args.insert(args.begin(), BinaryPath());
+  auto r = RunProcess(args, "", 120);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? *r : ProcessResult{};
+}
+
+struct HostLine {
+  bool privileged = false;
+  std::map<std::string, std::string> categories;
+};
+
+// hosts[] of a JSON report by host name.
+std::map<std::string, HostLine> HostsOf(const std::string& json) {
+  std::map<std::string, HostLine> hosts;
+  auto doc = ParseJson(json, "report");
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  if (!doc.ok()) return hosts;
+  JsonRef list = doc->root()["hosts"];
+  for (size_t i = 0; i < list.Size(); ++i) {
+    HostLine& h = hosts[list.At(i)["host"].Str()];
+    h.privileged = list.At(i)["privileged"].Bool();
+    for (const char* c : {"firewall", "ssh", "os"}) h.categories[c] = list.At(i)["categories"][c].Str();
+  }
+  return hosts;
+}
+
+class RemoteAudit : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    skip_ = LoopbackSshdSkipReason();
+    if (!skip_.empty()) return;
+    auto setup = StartLoopbackSetup();
+    if (!setup.ok()) {
+      error_ = setup.status().ToString();
+      return;
+    }
+    setup_ = std::move(*setup);
+  }
+  static void TearDownTestSuite() { setup_.reset(); }
+  void SetUp() override {
+    if (!skip_.empty()) GTEST_SKIP() << skip_;
+    ASSERT_TRUE(setup_ != nullptr) << error_;
+  }
+
+  static std::string Url(const std::string& user, int port) {
+    return "ssh://" + user + "@127.0.0.1:" + std::to_string(port);
+  }
+  // The harness key and a throw-away known_hosts, as a user would pass them.
+  static std::vector<std::string> SshOptions() {
+    return {"--ssh-option", "IdentityFile=" + setup_->sshd->client_key(), "--ssh-option", "IdentitiesOnly=yes",
+            "--ssh-option", "UserKnownHostsFile=/dev/null", "--ssh-option", "StrictHostKeyChecking=no",
+            "--ssh-option", "LogLevel=ERROR"};
+  }
+  static ProcessResult Audit(std::vector<std::string> args) {
+    args.insert(args.begin(), "audit");
+    for (const std::string& a : SshOptions()) args.push_back(a);
+    return Shipshape(args);
+  }
+
+  static std::string skip_, error_;
+  static std::unique_ptr<LoopbackSetup> setup_;
+};
+std::string RemoteAudit::skip_, RemoteAudit::error_;
+std::unique_ptr<LoopbackSetup> RemoteAudit::setup_;
+
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+  return n;
+}
+
+TEST_F(RemoteAudit, RootHostIsReportedUnderItsTargetName) {
+  size_t logins = Count(setup_->sshd->Log(), "Accepted publickey for root");
+  ProcessResult a = Audit({Url("root", setup_->sshd->port()), "--format", "json"});
+  ASSERT_EQ(a.exit_code, 0) << a.err << setup_->sshd->Log();
+  // The probe and the collection share one connection (ControlMaster): one login.
+  EXPECT_EQ(Count(setup_->sshd->Log(), "Accepted publickey for root"), logins + 1) << setup_->sshd->Log();
+  auto hosts = HostsOf(a.out);
+  ASSERT_EQ(hosts.size(), 1u) << a.out;
+  ASSERT_TRUE(hosts.count("127.0.0.1")) << a.out;
+  EXPECT_TRUE(hosts["127.0.0.1"].privileged);
+  EXPECT_EQ(a.err.find('\r'), std::string::npos) << "progress drawn on a pipe: " << a.err;
+}
+
+TEST_F(RemoteAudit, SudoUserIsPrivilegedPlainUserIsNotAndItsFirewallIsUnknown) {
+  int port = setup_->sshd->port();
+  std::string sudo = setup_->sudo_user->name(), plain = setup_->plain_user->name();
+  ProcessResult a = Audit({Url(sudo, port), Url(plain, port), "--format", "json", "--jobs", "2"});
+  ASSERT_EQ(a.exit_code, 0) << a.err << setup_->sshd->Log();
+  auto hosts = HostsOf(a.out);
+  // One machine reached as two users: the aliases say which is which.
+  std::string with = sudo + "@127.0.0.1:" + std::to_string(port), without = plain + "@127.0.0.1:" + std::to_string(port);
+  ASSERT_TRUE(hosts.count(with) && hosts.count(without)) << a.out;
+  EXPECT_TRUE(hosts[with].privileged);
+  EXPECT_FALSE(hosts[without].privileged);
+  EXPECT_EQ(hosts[without].categories["firewall"], "Unknown");
+  EXPECT_NE(hosts[with].categories["firewall"], "Unknown");
+}
+
+TEST_F(RemoteAudit, RefusedAndSilentHostsFailOnOneLineEachOthersAreAudited) {
+  auto hole = BlackHole::Start();
+  ASSERT_TRUE(hole.ok()) << hole.status().ToString();
+  int refused_port = 0;
+  {
+    auto gone = BlackHole::Start();  // a port that was free and is closed again: connection refused
+    ASSERT_TRUE(gone.ok());
+    refused_port = (*gone)->port();
+  }
+  std::string good = Url("root", setup_->sshd->port()), refused = Url("root", refused_port),
+              silent = Url("root", (*hole)->port());
+  auto start = Clock::now();
+  ProcessResult a = Audit({silent, refused, good, "--format", "json", "--timeout", "4"});
+  auto elapsed = Clock::now() - start;
+  EXPECT_EQ(a.exit_code, 3) << a.err;
+  auto hosts = HostsOf(a.out);
+  EXPECT_EQ(hosts.size(), 1u) << a.out;
+  EXPECT_TRUE(hosts.count("root@127.0.0.1:" + std::to_string(setup_->sshd->port()))) << a.out;
+  EXPECT_NE(a.err.find("shipshape audit: root@127.0.0.1:" + std::to_string(refused_port) + ": connection refused\n"),
+            std::string::npos)
+      << a.err;
+  EXPECT_NE(a.err.find("shipshape audit: root@127.0.0.1:" + std::to_string((*hole)->port()) + ": timed out after 4s\n"),
+            std::string::npos)
+      << a.err;
+  EXPECT_LT(elapsed, std::chrono::seconds(25));
+}
+
+TEST_F(RemoteAudit, UnknownKeyIsPermissionDenied) {
+  ProcessResult a = Shipshape({"audit", Url("root", setup_->sshd->port()), "--ssh-option", "IdentityFile=/dev/null",
+                               "--ssh-option", "IdentitiesOnly=yes", "--ssh-option", "UserKnownHostsFile=/dev/null",
+                               "--ssh-option", "StrictHostKeyChecking=no", "--ssh-option", "LogLevel=ERROR"});
+  EXPECT_EQ(a.exit_code, 3);
+  EXPECT_NE(a.err.find("127.0.0.1: permission denied (publickey)\n"), std::string::npos) << a.err;
+}
+
+TEST_F(RemoteAudit, CollectWritesTheRemoteSnapshot) {
+  auto dir = MakeTempDir("shipshape-remote-collect.");
+  ASSERT_TRUE(dir.ok());
+  std::vector<std::string> args = {"collect", Url("root", setup_->sshd->port()), "-o", *dir + "/r.tar.gz"};
+  for (const std::string& a : SshOptions()) args.push_back(a);
+  ProcessResult c = Shipshape(args);
+  auto snap = LoadSnapshot(*dir + "/r.tar.gz");
+  RemoveTree(*dir);
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  ASSERT_TRUE(snap.ok()) << snap.status().ToString();
+  EXPECT_EQ(snap->meta().host, "127.0.0.1");
+  EXPECT_EQ(snap->meta().method, "ssh");
+  EXPECT_TRUE(snap->meta().privileged);
+  EXPECT_NE(snap->File("/etc/os-release"), nullptr);
+}
+
+}  // namespace
+}  // namespace shipshape::testing
