@@ -6,13 +6,14 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/targets.h"
+#include "fleet/inventory.h"
 #include "render/render.h"
 
 namespace shipshape {
 
 int RunAuditCommand(int argc, char** argv) {
   std::vector<std::string> targets, rule_dirs;
-  std::string format = "text", output, fail_on, now;
+  std::string format = "text", output, fail_on, now, inventory;
   ArgParser args("audit", "Audit targets (default: this machine) and print the scorecard and register.");
   RemoteOptions remote;
   args.Positional("targets", &targets,
@@ -23,6 +24,7 @@ int RunAuditCommand(int argc, char** argv) {
   args.Option("--fail-on", &fail_on, "exit 1 when a finding at or above this priority exists (P1..P4)");
   args.Option("--now", &now, "audit clock: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the real time)");
   args.Option("--rules", &rule_dirs, "folder of additional rule files (repeatable)");
+  args.Option("-i,--inventory", &inventory, "Ansible inventory (INI or YAML): audit its hosts over SSH");
   AddRemoteOptions(args, &remote);
   bool help = false;
   Status st = args.Parse(argc, argv, &help);
@@ -55,6 +57,15 @@ int RunAuditCommand(int argc, char** argv) {
     options.clock = *clock;
   }
   Diagnostics load_errors;
+  if (!inventory.empty()) {
+    // A broken inventory stops the audit: auditing part of a fleet silently would mislead.
+    auto hosts = ReadInventory(inventory, &load_errors);
+    if (!hosts.ok()) {
+      std::cerr << "shipshape audit: " << hosts.status().ToString() << "\n";
+      return kExitUsage;
+    }
+    remote.fleet.insert(remote.fleet.end(), hosts->begin(), hosts->end());
+  }
   ResolvedTargets resolved = ResolveTargets(targets, remote, &load_errors);
   for (const std::string& f : resolved.failed) std::cerr << "shipshape audit: " << f << "\n";
   auto result = RunAudit(resolved.source, options);

@@ -167,5 +167,43 @@ TEST_F(RemoteAudit, CollectWritesTheRemoteSnapshot) {
   EXPECT_NE(snap->File("/etc/os-release"), nullptr);
 }
 
+// An Ansible inventory (-i) names the hosts, their ports, users, keys and ssh arguments; its aliases
+// become the report's host names. A host of the inventory that refuses fails on its own line.
+TEST_F(RemoteAudit, InventoryHostsAreAuditedUnderTheirAliases) {
+  auto dir = MakeTempDir("shipshape-inventory.");
+  ASSERT_TRUE(dir.ok());
+  int refused_port = 0;
+  {
+    auto gone = BlackHole::Start();
+    ASSERT_TRUE(gone.ok());
+    refused_port = (*gone)->port();
+  }
+  std::string inventory = *dir + "/hosts.ini";
+  ASSERT_TRUE(WriteWholeFile(inventory,
+                             "[web]\n"
+                             "web-1 ansible_host=127.0.0.1 ansible_port=" + std::to_string(setup_->sshd->port()) +
+                                 "\n"
+                                 "web-2 ansible_host=127.0.0.1 ansible_port=" + std::to_string(refused_port) +
+                                 "\n\n[web:vars]\nansible_user=root\nansible_ssh_private_key_file=" +
+                                 setup_->sshd->client_key() +
+                                 "\nansible_ssh_common_args='-o UserKnownHostsFile=/dev/null "
+                                 "-o StrictHostKeyChecking=no -o LogLevel=ERROR'\n")
+                  .ok());
+  ProcessResult a = Shipshape({"audit", "-i", inventory, "--format", "json", "--timeout", "10"});
+  ProcessResult broken = Shipshape({"audit", "-i", *dir + "/missing.ini"});
+  ASSERT_TRUE(WriteWholeFile(*dir + "/bad.ini", "[web]\nweb-1 ansible_port=notaport\n").ok());
+  ProcessResult bad = Shipshape({"audit", "-i", *dir + "/bad.ini"});
+  RemoveTree(*dir);
+  EXPECT_EQ(a.exit_code, 3) << a.err << setup_->sshd->Log();
+  auto hosts = HostsOf(a.out);
+  ASSERT_EQ(hosts.size(), 1u) << a.out;
+  ASSERT_TRUE(hosts.count("web-1")) << a.out;
+  EXPECT_TRUE(hosts["web-1"].privileged);
+  EXPECT_NE(a.err.find("shipshape audit: web-2: connection refused\n"), std::string::npos) << a.err;
+  EXPECT_EQ(broken.exit_code, 2) << broken.err;
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+  EXPECT_NE(bad.err.find("bad.ini:2: "), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace shipshape::testing
