@@ -38,19 +38,55 @@ int64_t RowsFor(FactDb& db, const std::string& table, const std::string& host) {
   return (*stmt)->Step(&st) ? (*stmt)->ColumnInt(0) : -1;
 }
 
+// A quiet fixture must hold the facts the rule reads, or it proves nothing: every declared table
+// needs rows (on any host of a fleet fixture). Returns the problem, or "".
+std::string MissingFacts(FactDb& db, const Rule& rule, const std::vector<std::string>& hosts) {
+  for (const std::string& t : rule.tables) {
+    int64_t n = 0;
+    for (const std::string& host : hosts) {
+      int64_t rows = RowsFor(db, t, host);
+      n = (n < 0 || rows < 0) ? -1 : n + rows;
+    }
+    if (n < 0) return "rule declares unknown table '" + t + "'";
+    if (n == 0) return "quiet fixture has no rows in '" + t + "': it proves nothing";
+  }
+  return "";
+}
+
+// The snapshots of a fixture folder: the folder itself when it is a snapshot, else every
+// snapshot folder directly inside it (a fleet, audited together: cross-host rules).
+std::vector<std::string> FixtureSnapshots(const std::string& dir) {
+  if (LooksLikeSnapshot(dir)) return {dir};
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.is_directory() && LooksLikeSnapshot(e.path().string())) out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 FixtureOutcome RunOne(const Rule& rule, const std::string& dir, bool expect_fire) {
   FixtureOutcome o{rule.id, dir, expect_fire, 0, ""};
-  auto snap = LoadSnapshot(dir);
-  if (!snap.ok()) {
-    o.problem = "cannot load fixture: " + snap.status().ToString();
+  std::vector<Snapshot> snaps;
+  std::vector<std::string> hosts;
+  for (const std::string& path : FixtureSnapshots(dir)) {
+    auto snap = LoadSnapshot(path);
+    if (!snap.ok()) {
+      o.problem = "cannot load fixture: " + snap.status().ToString();
+      return o;
+    }
+    hosts.push_back(snap->meta().host);
+    snaps.push_back(std::move(snap).value());
+  }
+  if (snaps.empty()) {
+    o.problem = "cannot load fixture: neither a snapshot (no meta.json) nor a folder of snapshots";
     return o;
   }
-  std::string host = snap->meta().host;
-  auto clock = AuditClock::Parse(snap->meta().collected_at);
+  // The audit clock of a fleet fixture is its first snapshot's.
+  auto clock = AuditClock::Parse(snaps.front().meta().collected_at);
   Diagnostics diags;
-  std::vector<Snapshot> one;
-  one.push_back(std::move(snap).value());
-  auto db = LoadFacts(SourceOf(std::move(one)), clock.ok() ? *clock : AuditClock::System(), &diags);
+  auto db = LoadFacts(SourceOf(std::move(snaps)), clock.ok() ? *clock : AuditClock::System(), &diags);
   if (!db.ok()) {
     o.problem = db.status().ToString();
     return o;
@@ -65,15 +101,7 @@ FixtureOutcome RunOne(const Rule& rule, const std::string& dir, bool expect_fire
   if (!expect_fire && o.findings > 0) {
     o.problem = "rule fired on a quiet fixture: " + (*found)[0].subject + " — " + (*found)[0].evidence;
   }
-  if (!expect_fire && o.problem.empty()) {
-    // A quiet fixture must hold the facts the rule reads, or it proves nothing.
-    for (const std::string& t : rule.tables) {
-      int64_t n = RowsFor(**db, t, host);
-      if (n < 0) o.problem = "rule declares unknown table '" + t + "'";
-      else if (n == 0) o.problem = "quiet fixture has no rows in '" + t + "': it proves nothing";
-      if (!o.problem.empty()) break;
-    }
-  }
+  if (!expect_fire && o.problem.empty()) o.problem = MissingFacts(**db, rule, hosts);
   if (o.problem.empty() && !diags.empty()) o.problem = "fixture has input errors: " + diags.all()[0].ToString();
   return o;
 }

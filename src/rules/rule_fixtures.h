@@ -1,6 +1,8 @@
 // Rule fixtures: every rule file rules/<category>/<ID>.yaml has snapshot folders beside it,
 // rules/<category>/<ID>/fires*/ (the rule must fire) and rules/<category>/<ID>/quiet*/ (it must not,
-// while the facts it reads are present). Used by `shipshape rules test` and the test suite.
+// while the facts it reads are present). A fixture folder is one snapshot (meta.json inside), or a
+// fleet: a folder of snapshot folders audited together (cross-host rules). Used by `shipshape rules
+// test` and the test suite.
 #pragma once
 
 #include <string>
