@@ -35,15 +35,24 @@ Snapshot Vary(const Snapshot& base, int index) {
 
 }  // namespace
 
-std::vector<Snapshot> GenerateFleet(const std::string& source_dir, int count) {
+std::vector<Snapshot> LoadFleetTemplates(const std::string& source_dir) {
   std::vector<Snapshot> templates;
   for (const char* h : {"bms-1", "bms-3"}) {
     auto snap = LoadSnapshot(source_dir + "/" + h);
     if (snap.ok()) templates.push_back(std::move(snap).value());
   }
+  return templates;
+}
+
+Snapshot GenerateHost(const std::vector<Snapshot>& templates, int index) {
+  return Vary(templates[static_cast<size_t>(index) % templates.size()], index);
+}
+
+std::vector<Snapshot> GenerateFleet(const std::string& source_dir, int count) {
+  std::vector<Snapshot> templates = LoadFleetTemplates(source_dir);
   std::vector<Snapshot> out;
   if (templates.empty()) return out;
-  for (int i = 0; i < count; ++i) out.push_back(Vary(templates[static_cast<size_t>(i) % templates.size()], i));
+  for (int i = 0; i < count; ++i) out.push_back(GenerateHost(templates, i));
   return out;
 }
 

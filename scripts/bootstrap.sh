@@ -8,7 +8,7 @@ PACKAGES="
   clang libclang-rt-14-dev
   libsqlite3-dev sqlite3 libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libarchive-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
-  openssh-server openssh-client sudo
+  openssh-server openssh-client sudo ansible-core
   nginx-core redis-server postgresql fail2ban ufw unattended-upgrades logrotate
   iproute2 procps tar gzip
 "

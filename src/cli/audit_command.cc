@@ -1,11 +1,14 @@
 // `shipshape audit [TARGET…]`: scorecard and priority issues register.
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 
 #include "base/file_io.h"
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/history_options.h"
 #include "cli/targets.h"
+#include "cli/timings.h"
 #include "fleet/inventory.h"
 #include "render/render.h"
 
@@ -26,6 +29,10 @@ int RunAuditCommand(int argc, char** argv) {
   args.Option("--rules", &rule_dirs, "folder of additional rule files (repeatable)");
   args.Option("-i,--inventory", &inventory, "Ansible inventory (INI or YAML): audit its hosts over SSH");
   AddRemoteOptions(args, &remote);
+  HistoryOptions history;
+  AddHistoryOptions(args, &history, true);
+  bool timings = false;
+  args.Flag("--timings", &timings, "print where the wall time went (per-host collection median, analysis) on standard error");
   bool help = false;
   Status st = args.Parse(argc, argv, &help);
   if (help) return kExitOk;
@@ -35,6 +42,10 @@ int RunAuditCommand(int argc, char** argv) {
   }
   if (Status bad = CheckRemoteOptions(remote); !bad.ok()) {
     std::cerr << "shipshape audit: " << bad.message() << "\n";
+    return kExitUsage;
+  }
+  if (history.keep < 1) {
+    std::cerr << "shipshape audit: --keep must be at least 1\n";
     return kExitUsage;
   }
   if (format != "text" && format != "md" && format != "json") {
@@ -56,7 +67,10 @@ int RunAuditCommand(int argc, char** argv) {
     }
     options.clock = *clock;
   }
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point start = Clock::now();
   Diagnostics load_errors;
+  RunRecorder recorder(history);  // notes the start time, before collection
   if (!inventory.empty()) {
     // A broken inventory stops the audit: auditing part of a fleet silently would mislead.
     auto hosts = ReadInventory(inventory, &load_errors);
@@ -68,7 +82,14 @@ int RunAuditCommand(int argc, char** argv) {
   }
   ResolvedTargets resolved = ResolveTargets(targets, remote, &load_errors);
   for (const std::string& f : resolved.failed) std::cerr << "shipshape audit: " << f << "\n";
-  auto result = RunAudit(resolved.source, options);
+  const Clock::time_point resolved_at = Clock::now();
+  auto result = RunAudit(recorder.Wrap(resolved.source), options);
+  if (timings) {
+    auto secs = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
+    Clock::time_point end = Clock::now();
+    std::cerr << TimingsSummary(resolved.collect_seconds, secs(resolved_at - start), secs(end - resolved_at),
+                                secs(end - start));
+  }
   if (!result.ok()) {
     std::cerr << "shipshape audit: " << result.status().ToString() << "\n";
     return kExitUsage;
@@ -85,6 +106,9 @@ int RunAuditCommand(int argc, char** argv) {
       return kExitUsage;
     }
   }
+  std::vector<std::string> recorded_targets = targets;
+  if (!inventory.empty()) recorded_targets.push_back("-i " + inventory);
+  recorder.Record(report, recorded_targets, resolved.failed.empty());
   if (!resolved.failed.empty()) return kExitUnreachable;
   if (!fail_on.empty()) {
     for (const Finding& f : report.findings) {

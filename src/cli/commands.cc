@@ -12,6 +12,8 @@ const std::vector<CommandInfo>& AllCommands() {
       {"query", "run SQL over the fact tables of targets", RunQueryCommand},
       {"tables", "list every fact table and column", RunTablesCommand},
       {"rules", "list, show or test rules", RunRulesCommand},
+      {"history", "list the recorded audit runs", RunHistoryCommand},
+      {"diff", "findings new, resolved and unchanged between two recorded runs", RunDiffCommand},
   };
   return kCommands;
 }

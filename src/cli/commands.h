@@ -28,5 +28,7 @@ int RunCollectCommand(int argc, char** argv);
 int RunQueryCommand(int argc, char** argv);
 int RunTablesCommand(int argc, char** argv);
 int RunRulesCommand(int argc, char** argv);
+int RunHistoryCommand(int argc, char** argv);
+int RunDiffCommand(int argc, char** argv);
 
 }  // namespace shipshape

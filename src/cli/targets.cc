@@ -94,6 +94,7 @@ ResolvedTargets ResolveTargets(const std::vector<std::string>& targets, const Re
     FleetCollection collected = CollectFleet(std::move(fleet), options);
     for (Snapshot& s : collected.snapshots) local->push_back(std::move(s));
     r.failed.insert(r.failed.end(), collected.failed.begin(), collected.failed.end());
+    r.collect_seconds = std::move(collected.seconds);
   }
   SnapshotSource from_paths = SourceOfPaths(std::move(paths), diags);
   auto index = std::make_shared<size_t>(0);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -15,6 +16,7 @@ namespace shipshape {
 struct ResolvedTargets {
   SnapshotSource source;
   std::vector<std::string> failed;  // targets that could not be collected or read: "target: reason"
+  std::vector<std::pair<std::string, double>> collect_seconds;  // remote hosts: alias, wall seconds
 };
 
 // How remote targets are collected (audit and collect share these options).

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <mutex>
 #include <optional>
@@ -94,11 +95,14 @@ FleetCollection CollectFleet(std::vector<FleetTarget> targets, const FleetCollec
   SshCollectOptions ssh = options.ssh;
   ssh.control_dir = ControlDir();
   std::vector<std::optional<Result<Snapshot>>> results(targets.size());
+  std::vector<double> seconds(targets.size(), 0.0);
   std::atomic<size_t> next{0};
   ProgressLine progress(options.progress, targets.size());
   auto worker = [&] {
     for (size_t i = next++; i < targets.size(); i = next++) {
+      auto start = std::chrono::steady_clock::now();
       results[i] = CollectOverSsh(EndpointOf(targets[i]), ssh);
+      seconds[i] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       progress.HostDone(!results[i]->ok());
     }
   };
@@ -110,6 +114,7 @@ FleetCollection CollectFleet(std::vector<FleetTarget> targets, const FleetCollec
   if (!ssh.control_dir.empty()) RemoveTree(ssh.control_dir);
   FleetCollection out;
   for (size_t i = 0; i < targets.size(); ++i) {
+    out.seconds.emplace_back(targets[i].alias, seconds[i]);
     Result<Snapshot>& r = *results[i];
     if (r.ok()) {
       Label(targets[i], *r);

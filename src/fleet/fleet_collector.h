@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "collect/ssh_collector.h"
@@ -21,6 +22,8 @@ struct FleetCollectOptions {
 struct FleetCollection {
   std::vector<Snapshot> snapshots;  // meta.host = alias, method "ssh", labels = groups + vars
   std::vector<std::string> failed;  // "alias: reason", one line each
+  // Wall seconds each target's collection took (failed ones too), in the order of the aliases.
+  std::vector<std::pair<std::string, double>> seconds;
 };
 
 // Collects every target with up to `jobs` threads, each target within options.ssh.timeout_seconds
