@@ -13,109 +13,119 @@
 #include "render/render.h"
 
 namespace shipshape {
+namespace {
 
-int RunAuditCommand(int argc, char** argv) {
+using Clock = std::chrono::steady_clock;
+
+struct AuditArgs {
   std::vector<std::string> targets, rule_dirs;
   std::string format = "text", output, fail_on, now, inventory;
-  ArgParser args("audit", "Audit targets (default: this machine) and print the scorecard and register.");
   RemoteOptions remote;
-  args.Positional("targets", &targets,
+  HistoryOptions history;
+  bool timings = false;
+  Severity threshold = Severity::kP4;
+  AuditOptions options;
+};
+
+int UsageError(const std::string& message) {
+  std::cerr << "shipshape audit: " << message << "\n";
+  return kExitUsage;
+}
+
+// Parses and checks the command line; returns -1 to go on, else the exit status.
+int ParseAuditArgs(int argc, char** argv, AuditArgs& a) {
+  ArgParser args("audit", "Audit targets (default: this machine) and print the scorecard and register.");
+  args.Positional("targets", &a.targets,
                   "user@host, ssh://[user@]host[:port], host, snapshot folders or .tar.gz, folders of "
                   "snapshots, or 'local'");
-  args.Option("--format", &format, "text | md | json");
-  args.Option("-o,--output", &output, "write the report to FILE instead of standard output");
-  args.Option("--fail-on", &fail_on, "exit 1 when a finding at or above this priority exists (P1..P4)");
-  args.Option("--now", &now, "audit clock: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the real time)");
-  args.Option("--rules", &rule_dirs, "folder of additional rule files (repeatable)");
-  args.Option("-i,--inventory", &inventory, "Ansible inventory (INI or YAML): audit its hosts over SSH");
-  AddRemoteOptions(args, &remote);
-  HistoryOptions history;
-  AddHistoryOptions(args, &history, true);
-  bool timings = false;
-  args.Flag("--timings", &timings, "print where the wall time went (per-host collection median, analysis) on standard error");
+  args.Option("--format", &a.format, "text | md | json");
+  args.Option("-o,--output", &a.output, "write the report to FILE instead of standard output");
+  args.Option("--fail-on", &a.fail_on, "exit 1 when a finding at or above this priority exists (P1..P4)");
+  args.Option("--now", &a.now, "audit clock: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the real time)");
+  args.Option("--rules", &a.rule_dirs, "folder of additional rule files (repeatable)");
+  args.Option("-i,--inventory", &a.inventory, "Ansible inventory (INI or YAML): audit its hosts over SSH");
+  AddRemoteOptions(args, &a.remote);
+  AddHistoryOptions(args, &a.history, true);
+  args.Flag("--timings", &a.timings,
+            "print where the wall time went (per-host collection median, analysis) on standard error");
   bool help = false;
   Status st = args.Parse(argc, argv, &help);
   if (help) return kExitOk;
-  if (!st.ok()) {
-    std::cerr << "shipshape audit: " << st.message() << "\n";
-    return kExitUsage;
+  if (!st.ok()) return UsageError(st.message());
+  if (Status bad = CheckRemoteOptions(a.remote); !bad.ok()) return UsageError(bad.message());
+  if (a.history.keep < 1) return UsageError("--keep must be at least 1");
+  if (a.format != "text" && a.format != "md" && a.format != "json") {
+    return UsageError("unknown --format '" + a.format + "' (text, md, json)");
   }
-  if (Status bad = CheckRemoteOptions(remote); !bad.ok()) {
-    std::cerr << "shipshape audit: " << bad.message() << "\n";
-    return kExitUsage;
+  if (!a.fail_on.empty() && !ParseSeverity(a.fail_on, &a.threshold)) {
+    return UsageError("--fail-on must be P1, P2, P3 or P4");
   }
-  if (history.keep < 1) {
-    std::cerr << "shipshape audit: --keep must be at least 1\n";
-    return kExitUsage;
+  a.options.rule_dirs = a.rule_dirs;
+  if (!a.now.empty()) {
+    auto clock = AuditClock::Parse(a.now);
+    if (!clock.ok()) return UsageError(clock.status().message());
+    a.options.clock = *clock;
   }
-  if (format != "text" && format != "md" && format != "json") {
-    std::cerr << "shipshape audit: unknown --format '" << format << "' (text, md, json)\n";
-    return kExitUsage;
+  return -1;
+}
+
+// Adds the inventory's hosts to the remote targets. A broken inventory stops the audit: auditing
+// part of a fleet silently would mislead.
+Status AddInventoryHosts(AuditArgs& a, Diagnostics* diags) {
+  if (a.inventory.empty()) return Status::Ok();
+  auto hosts = ReadInventory(a.inventory, diags);
+  if (!hosts.ok()) return hosts.status();
+  a.remote.fleet.insert(a.remote.fleet.end(), hosts->begin(), hosts->end());
+  return Status::Ok();
+}
+
+Status WriteReport(const Report& report, const AuditArgs& a) {
+  std::string text = a.format == "json" ? RenderJson(report) : a.format == "md" ? RenderMarkdown(report)
+                                                                                : RenderText(report);
+  if (a.output.empty()) {
+    std::cout << text;
+    return Status::Ok();
   }
-  Severity threshold = Severity::kP4;
-  if (!fail_on.empty() && !ParseSeverity(fail_on, &threshold)) {
-    std::cerr << "shipshape audit: --fail-on must be P1, P2, P3 or P4\n";
-    return kExitUsage;
-  }
-  AuditOptions options;
-  options.rule_dirs = rule_dirs;
-  if (!now.empty()) {
-    auto clock = AuditClock::Parse(now);
-    if (!clock.ok()) {
-      std::cerr << "shipshape audit: " << clock.status().message() << "\n";
-      return kExitUsage;
+  return WriteWholeFile(a.output, text);
+}
+
+int ExitStatus(const Report& report, const AuditArgs& a, bool some_failed) {
+  if (some_failed) return kExitUnreachable;
+  if (!a.fail_on.empty()) {
+    for (const Finding& f : report.findings) {
+      if (f.severity <= a.threshold) return kExitFindings;
     }
-    options.clock = *clock;
   }
-  using Clock = std::chrono::steady_clock;
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunAuditCommand(int argc, char** argv) {
+  AuditArgs a;
+  if (int done = ParseAuditArgs(argc, argv, a); done >= 0) return done;
   const Clock::time_point start = Clock::now();
   Diagnostics load_errors;
-  RunRecorder recorder(history);  // notes the start time, before collection
-  if (!inventory.empty()) {
-    // A broken inventory stops the audit: auditing part of a fleet silently would mislead.
-    auto hosts = ReadInventory(inventory, &load_errors);
-    if (!hosts.ok()) {
-      std::cerr << "shipshape audit: " << hosts.status().ToString() << "\n";
-      return kExitUsage;
-    }
-    remote.fleet.insert(remote.fleet.end(), hosts->begin(), hosts->end());
-  }
-  ResolvedTargets resolved = ResolveTargets(targets, remote, &load_errors);
+  RunRecorder recorder(a.history);  // notes the start time, before collection
+  if (Status st = AddInventoryHosts(a, &load_errors); !st.ok()) return UsageError(st.ToString());
+  ResolvedTargets resolved = ResolveTargets(a.targets, a.remote, &load_errors);
   for (const std::string& f : resolved.failed) std::cerr << "shipshape audit: " << f << "\n";
   const Clock::time_point resolved_at = Clock::now();
-  auto result = RunAudit(recorder.Wrap(resolved.source), options);
-  if (timings) {
+  auto result = RunAudit(recorder.Wrap(resolved.source), a.options);
+  if (a.timings) {
     auto secs = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
     Clock::time_point end = Clock::now();
     std::cerr << TimingsSummary(resolved.collect_seconds, secs(resolved_at - start), secs(end - resolved_at),
                                 secs(end - start));
   }
-  if (!result.ok()) {
-    std::cerr << "shipshape audit: " << result.status().ToString() << "\n";
-    return kExitUsage;
-  }
+  if (!result.ok()) return UsageError(result.status().ToString());
   Report& report = result->report;
   report.errors.insert(report.errors.begin(), load_errors.all().begin(), load_errors.all().end());
-  std::string text = format == "json" ? RenderJson(report) : format == "md" ? RenderMarkdown(report) : RenderText(report);
-  if (output.empty()) {
-    std::cout << text;
-  } else {
-    Status w = WriteWholeFile(output, text);
-    if (!w.ok()) {
-      std::cerr << "shipshape audit: " << w.ToString() << "\n";
-      return kExitUsage;
-    }
-  }
-  std::vector<std::string> recorded_targets = targets;
-  if (!inventory.empty()) recorded_targets.push_back("-i " + inventory);
+  if (Status w = WriteReport(report, a); !w.ok()) return UsageError(w.ToString());
+  std::vector<std::string> recorded_targets = a.targets;
+  if (!a.inventory.empty()) recorded_targets.push_back("-i " + a.inventory);
   recorder.Record(report, recorded_targets, resolved.failed.empty());
-  if (!resolved.failed.empty()) return kExitUnreachable;
-  if (!fail_on.empty()) {
-    for (const Finding& f : report.findings) {
-      if (f.severity <= threshold) return kExitFindings;
-    }
-  }
-  return kExitOk;
+  return ExitStatus(report, a, !resolved.failed.empty());
 }
 
 }  // namespace shipshape

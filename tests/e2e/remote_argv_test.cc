@@ -89,5 +89,21 @@ TEST_F(RemoteArgv, HostileHostAndOptionAreOneArgumentEachAndNothingRuns) {
   EXPECT_NE(r->err.find("shipshape audit: a;b c: could not resolve host name\n"), std::string::npos) << r->err;
 }
 
+// A host that answers but is not Linux, and one without a shell, fail on their own line each.
+TEST_F(RemoteArgv, HostThatIsNotLinuxOrHasNoShellIsReportedWithTheReason) {
+  ASSERT_TRUE(WriteWholeFile(dir_ + "/ssh",
+                             "#!/bin/sh\nwhile [ $# -gt 0 ] && [ \"$1\" != -- ]; do shift; done\n"
+                             "[ $# -gt 0 ] && shift\n"
+                             "case \"$1\" in\n"
+                             "  bsd) echo FreeBSD; exit 0 ;;\n"
+                             "  noshell) echo 'This account is currently not available.' >&2; exit 127 ;;\n"
+                             "esac\nexit 255\n").ok());
+  auto r = RunProcess({BinaryPath(), "audit", "ssh://bsd", "ssh://noshell", "--timeout", "5", "--no-history"}, "", 60);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->exit_code, 3) << r->err;
+  EXPECT_NE(r->err.find("shipshape audit: bsd: not Linux (uname -s: FreeBSD)\n"), std::string::npos) << r->err;
+  EXPECT_NE(r->err.find("shipshape audit: noshell: no shell to run commands"), std::string::npos) << r->err;
+}
+
 }  // namespace
 }  // namespace shipshape::testing
