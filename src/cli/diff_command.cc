@@ -56,21 +56,21 @@ int RunDiffCommand(int argc, char** argv) {
   if (help) return kExitOk;
   if (st.ok() && format != "text" && format != "json")
     st = Status::Invalid("unknown --format '" + format + "' (text, json)");
-  auto path = st.ok() ? HistoryPath(history) : Result<std::string>(st);
-  auto db = path.ok() ? HistoryDb::Open(*path, false) : Result<std::unique_ptr<HistoryDb>>(path.status());
-  auto runs = db.ok() ? (*db)->ListRuns() : Result<std::vector<RunSummary>>(db.status());
-  if (!runs.ok()) {
-    std::cerr << "shipshape diff: " << runs.status().ToString() << "\n";
+  auto recorded = st.ok() ? OpenRecordedRuns(history) : Result<RecordedRuns>(st);
+  if (!recorded.ok()) {
+    std::cerr << "shipshape diff: " << recorded.status().ToString() << "\n";
     return kExitUsage;
   }
+  auto& db = recorded->db;
+  const std::vector<RunSummary>& runs = recorded->runs;
   RunSummary a, b;
   std::string why;
-  if (!PickRuns(ids, *runs, &a, &b, &why)) {
+  if (!PickRuns(ids, runs, &a, &b, &why)) {
     std::cerr << "shipshape diff: " << why << "\n";
     return kExitUsage;
   }
-  auto fa = (*db)->Findings(a.id), fb = (*db)->Findings(b.id);
-  auto ha = (*db)->Hosts(a.id), hb = (*db)->Hosts(b.id);
+  auto fa = db->Findings(a.id), fb = db->Findings(b.id);
+  auto ha = db->Hosts(a.id), hb = db->Hosts(b.id);
   for (const Status& s : {fa.status(), fb.status(), ha.status(), hb.status()}) {
     if (!s.ok()) {
       std::cerr << "shipshape diff: " << s.ToString() << "\n";

@@ -51,14 +51,13 @@ int RunHistoryCommand(int argc, char** argv) {
   if (help) return kExitOk;
   if (st.ok() && format != "text" && format != "json")
     st = Status::Invalid("unknown --format '" + format + "' (text, json)");
-  auto path = st.ok() ? HistoryPath(history) : Result<std::string>(st);
-  auto db = path.ok() ? HistoryDb::Open(*path, false) : Result<std::unique_ptr<HistoryDb>>(path.status());
-  auto runs = db.ok() ? (*db)->ListRuns() : Result<std::vector<RunSummary>>(db.status());
-  if (!runs.ok()) {
-    std::cerr << "shipshape history: " << runs.status().ToString() << "\n";
+  auto recorded = st.ok() ? OpenRecordedRuns(history) : Result<RecordedRuns>(st);
+  if (!recorded.ok()) {
+    std::cerr << "shipshape history: " << recorded.status().ToString() << "\n";
     return kExitUsage;
   }
-  std::cout << (format == "json" ? RunsJson(*runs) : RunsText(*runs));
+  const std::vector<RunSummary>& runs = recorded->runs;
+  std::cout << (format == "json" ? RunsJson(runs) : RunsText(runs));
   return kExitOk;
 }
 

@@ -22,6 +22,16 @@ Result<std::string> HistoryPath(const HistoryOptions& options) {
   return path;
 }
 
+Result<RecordedRuns> OpenRecordedRuns(const HistoryOptions& options) {
+  auto path = HistoryPath(options);
+  if (!path.ok()) return path.status();
+  auto db = HistoryDb::Open(*path, false);
+  if (!db.ok()) return db.status();
+  auto runs = (*db)->ListRuns();
+  if (!runs.ok()) return runs.status();
+  return RecordedRuns{std::move(*db), std::move(*runs)};
+}
+
 RunRecorder::RunRecorder(const HistoryOptions& options) : options_(options), started_at_(NowRfc3339()) {
   if (options_.disabled) return;
   auto path = HistoryPath(options_);

@@ -24,6 +24,13 @@ void AddHistoryOptions(ArgParser& args, HistoryOptions* options, bool writing);
 // The database path: --db, else the XDG default; an error when no default can be found.
 Result<std::string> HistoryPath(const HistoryOptions& options);
 
+// The history named by the options, opened for reading (never created), and its runs oldest first.
+struct RecordedRuns {
+  std::unique_ptr<HistoryDb> db;
+  std::vector<RunSummary> runs;
+};
+Result<RecordedRuns> OpenRecordedRuns(const HistoryOptions& options);
+
 // Records one audit run: create it before collection starts (it notes the start time), pass the
 // snapshot source through Wrap, and call Record once the report is complete. Failures to record
 // are warnings on standard error: the audit's own result stands.
