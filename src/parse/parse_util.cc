@@ -1,6 +1,8 @@
 // Shared parser helpers.
 #include "parse/parse_util.h"
 
+#include "base/strings.h"
+
 namespace shipshape {
 
 std::string Unquote(std::string_view s) {
@@ -17,6 +19,17 @@ std::string Unquote(std::string_view s) {
     return out;
   }
   return std::string(s);
+}
+
+std::vector<std::string> MainAndDropIns(const Snapshot& snap, std::string_view main, std::string_view drop_in_dir,
+                                        std::string_view suffix) {
+  std::vector<std::string> files;
+  if (snap.File(main)) files.emplace_back(main);
+  for (const std::string& path : snap.FilesUnder(drop_in_dir)) {
+    std::string_view name = std::string_view(path).substr(drop_in_dir.size());
+    if (EndsWith(name, suffix) && name.find('/') == std::string_view::npos) files.push_back(path);
+  }
+  return files;
 }
 
 }  // namespace shipshape

@@ -296,12 +296,7 @@ class FileReader {
 };
 
 void ParseRsyslog(const Snapshot& snap, FactSink& out) {
-  std::vector<std::string> files;
-  if (snap.File(kMain)) files.emplace_back(kMain);
-  for (const std::string& path : snap.FilesUnder(kDropIns)) {
-    std::string_view name = std::string_view(path).substr(kDropIns.size());
-    if (EndsWith(name, ".conf") && name.find('/') == std::string_view::npos) files.push_back(path);
-  }
+  std::vector<std::string> files = MainAndDropIns(snap, kMain, kDropIns, ".conf");
   if (files.empty()) return;
   bool ok = true;
   for (const std::string& path : files) ok &= FileReader(path, *snap.File(path), out).Read();
