@@ -120,4 +120,15 @@ std::string Statement::ColumnText(int i) const {
 int64_t Statement::ColumnInt(int i) const { return sqlite3_column_int64(stmt_, i); }
 bool Statement::ColumnIsNull(int i) const { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
 
+Result<std::vector<std::vector<std::string>>> SelectText(Database& db, std::string_view sql) {
+  std::vector<std::vector<std::string>> rows;
+  Status st = ForEachRow(db, sql, [&](Statement& s) {
+    std::vector<std::string> row;
+    for (int i = 0; i < s.ColumnCount(); ++i) row.push_back(s.ColumnText(i));
+    rows.push_back(std::move(row));
+  });
+  if (!st.ok()) return st;
+  return rows;
+}
+
 }  // namespace shipshape

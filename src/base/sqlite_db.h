@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "base/status.h"
 
@@ -69,5 +70,18 @@ class Statement {
   sqlite3* db_;
   sqlite3_stmt* stmt_;
 };
+
+// Runs `sql` and calls fn(Statement&) for each row, stopping at the first error.
+template <typename Fn>
+Status ForEachRow(Database& db, std::string_view sql, Fn fn) {
+  auto stmt = db.Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  Status st;
+  while ((*stmt)->Step(&st)) fn(**stmt);
+  return st;
+}
+
+// Every row of `sql`, its columns as text (NULL as "").
+Result<std::vector<std::vector<std::string>>> SelectText(Database& db, std::string_view sql);
 
 }  // namespace shipshape

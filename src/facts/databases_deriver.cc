@@ -33,22 +33,6 @@ const TableDef& kDatabases = RegisterTable(
           "postgresql always, unless pg_hba has a 'trust' record of a host* type (then 0)"),
       Text("detail", "other facts in key=value form separated by '; ' (replSetName, protected-mode, ssl, …)")}});
 
-using Rows = std::vector<std::vector<std::string>>;
-
-Result<Rows> Select(FactDb& db, const std::string& sql) {
-  auto stmt = db.db().Prepare(sql);
-  if (!stmt.ok()) return stmt.status();
-  Rows rows;
-  Status st;
-  while ((*stmt)->Step(&st)) {
-    std::vector<std::string> row;
-    for (int i = 0; i < (*stmt)->ColumnCount(); ++i) row.push_back((*stmt)->ColumnText(i));
-    rows.push_back(std::move(row));
-  }
-  if (!st.ok()) return st;
-  return rows;
-}
-
 // Listen addresses as written, separated by `sep`, wildcards normalised, duplicates dropped.
 std::string NormalizeBind(std::string_view list, char sep) {
   std::vector<std::string> out;
@@ -94,7 +78,7 @@ Status Insert(FactDb& db, const std::string& kind, const Instance& i) {
 using Settings = std::map<std::pair<std::string, std::string>, std::map<std::string, std::vector<std::string>>>;
 
 Result<Settings> Collect(FactDb& db, const std::string& sql) {
-  auto rows = Select(db, sql);
+  auto rows = SelectText(db.db(), sql);
   if (!rows.ok()) return rows.status();
   Settings s;
   for (const auto& r : *rows) s[{r[0], r[1]}][r[2]].push_back(r[3]);
@@ -162,7 +146,8 @@ Status DerivePostgres(FactDb& db) {
                    "SELECT host, cluster, key, value FROM postgres_settings UNION ALL "
                    "SELECT DISTINCT host, cluster, '', '' FROM pg_hba ORDER BY 1, 2");
   if (!s.ok()) return s.status();
-  auto trust = Select(db, "SELECT DISTINCT host, cluster FROM pg_hba WHERE method = 'trust' AND type <> 'local'");
+  auto trust =
+      SelectText(db.db(), "SELECT DISTINCT host, cluster FROM pg_hba WHERE method = 'trust' AND type <> 'local'");
   if (!trust.ok()) return trust.status();
   std::set<std::pair<std::string, std::string>> trusted;
   for (const auto& r : *trust) trusted.insert({r[0], r[1]});

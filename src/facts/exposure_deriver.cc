@@ -44,7 +44,8 @@ std::string BindScope(const std::string& address) {
 
 Result<std::vector<Socket>> ReadSockets(Database& db) {
   std::vector<Socket> out;
-  auto stmt = db.Prepare(
+  Status st = ForEachRow(
+      db,
       "SELECT l.host, l.proto, l.address, l.port, l.process, l.file, l.line, "
       "  (SELECT p.container FROM container_ports p WHERE p.host = l.host AND p.host_port = l.port "
       "     AND p.proto = l.proto LIMIT 1) "
@@ -53,15 +54,11 @@ Result<std::vector<Socket>> ReadSockets(Database& db) {
       "SELECT p.host, p.proto, CASE WHEN p.host_ip = '' THEN '0.0.0.0' ELSE p.host_ip END, p.host_port, "
       "  'docker-proxy', 'cmd/docker-inspect.out', 0, p.container "
       "FROM container_ports p WHERE p.host_port > 0 AND NOT EXISTS (SELECT 1 FROM listeners l "
-      "  WHERE l.host = p.host AND l.port = p.host_port AND l.proto = p.proto)");
-  if (!stmt.ok()) return stmt.status();
-  Status st;
-  while ((*stmt)->Step(&st)) {
-    Statement& s = **stmt;
-    Socket k{s.ColumnText(0), s.ColumnText(1), s.ColumnText(2), s.ColumnText(4), s.ColumnText(7), s.ColumnText(5),
-             s.ColumnInt(3), static_cast<int>(s.ColumnInt(6))};
-    out.push_back(std::move(k));
-  }
+      "  WHERE l.host = p.host AND l.port = p.host_port AND l.proto = p.proto)",
+      [&](Statement& s) {
+        out.push_back(Socket{s.ColumnText(0), s.ColumnText(1), s.ColumnText(2), s.ColumnText(4), s.ColumnText(7),
+                             s.ColumnText(5), s.ColumnInt(3), static_cast<int>(s.ColumnInt(6))});
+      });
   if (!st.ok()) return st;
   return out;
 }

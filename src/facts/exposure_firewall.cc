@@ -33,69 +33,61 @@ bool IsAnySource(const std::string& from) {
   return from.empty() || from == "any" || from == "0.0.0.0/0" || from == "::/0" || from == "Anywhere";
 }
 
-template <typename Fn>
-Status EachRow(Database& db, const std::string& sql, Fn fn) {
-  auto stmt = db.Prepare(sql);
-  if (!stmt.ok()) return stmt.status();
-  Status st;
-  while ((*stmt)->Step(&st)) fn(**stmt);
-  return st;
-}
-
 }  // namespace
 
 Result<FirewallView> FirewallView::Load(Database& db) {
   FirewallView v;
-  Status st = EachRow(db, "SELECT host, active, default_incoming FROM ufw_status", [&](Statement& s) {
+  Status st = ForEachRow(db, "SELECT host, active, default_incoming FROM ufw_status", [&](Statement& s) {
     Host& h = v.hosts_[s.ColumnText(0)];
     h.ufw_known = true;
     h.ufw_active = s.ColumnInt(1) != 0;
     h.ufw_default_in = s.ColumnText(2);
   });
   if (!st.ok()) return st;
-  st = EachRow(db,
-               "SELECT host, action, port, proto, from_addr, interface FROM ufw_rules "
-               "WHERE direction = 'in' ORDER BY host, rowid",
-               [&](Statement& s) {
-                 v.hosts_[s.ColumnText(0)].ufw_rules.push_back(
-                     {s.ColumnText(1), s.ColumnText(2), s.ColumnText(3), s.ColumnText(4), s.ColumnText(5)});
-               });
+  st = ForEachRow(db,
+                  "SELECT host, action, port, proto, from_addr, interface FROM ufw_rules "
+                  "WHERE direction = 'in' ORDER BY host, rowid",
+                  [&](Statement& s) {
+                    v.hosts_[s.ColumnText(0)].ufw_rules.push_back(
+                        {s.ColumnText(1), s.ColumnText(2), s.ColumnText(3), s.ColumnText(4), s.ColumnText(5)});
+                  });
   if (!st.ok()) return st;
-  st = EachRow(db,
-               "SELECT DISTINCT host FROM coverage WHERE category = 'firewall' AND state = 'ok' "
-               "AND (source LIKE '%iptables%' OR source LIKE '%nft%')",
-               [&](Statement& s) { v.hosts_[s.ColumnText(0)].netfilter_known = true; });
+  st = ForEachRow(db,
+                  "SELECT DISTINCT host FROM coverage WHERE category = 'firewall' AND state = 'ok' "
+                  "AND (source LIKE '%iptables%' OR source LIKE '%nft%')",
+                  [&](Statement& s) { v.hosts_[s.ColumnText(0)].netfilter_known = true; });
   if (!st.ok()) return st;
-  st = EachRow(db,
-               "SELECT host, backend, policy FROM firewall_chains WHERE (backend = 'iptables' AND chain = 'INPUT' "
-               "AND table_name = 'filter' AND family <> 'ipv6') OR (backend = 'nft' AND hook = 'input') "
-               "ORDER BY host, rowid",
-               [&](Statement& s) {
-                 Host& h = v.hosts_[s.ColumnText(0)];
-                 h.netfilter_known = true;
-                 if (h.input_policy != "drop") {
-                   h.backend = s.ColumnText(1);
-                   h.input_policy = ToLower(s.ColumnText(2));
-                 }
-               });
+  st = ForEachRow(db,
+                  "SELECT host, backend, policy FROM firewall_chains WHERE (backend = 'iptables' AND chain = 'INPUT' "
+                  "AND table_name = 'filter' AND family <> 'ipv6') OR (backend = 'nft' AND hook = 'input') "
+                  "ORDER BY host, rowid",
+                  [&](Statement& s) {
+                    Host& h = v.hosts_[s.ColumnText(0)];
+                    h.netfilter_known = true;
+                    if (h.input_policy != "drop") {
+                      h.backend = s.ColumnText(1);
+                      h.input_policy = ToLower(s.ColumnText(2));
+                    }
+                  });
   if (!st.ok()) return st;
-  st = EachRow(db,
-               "SELECT r.host, lower(r.target), r.dport, r.proto, r.source_addr, r.in_interface, r.chain, r.text "
-               "FROM firewall_rules r WHERE (r.backend = 'iptables' AND r.table_name = 'filter' AND "
-               "r.chain IN ('INPUT', 'DOCKER-USER')) OR (r.backend = 'nft' AND EXISTS (SELECT 1 FROM firewall_chains c "
-               "WHERE c.host = r.host AND c.backend = 'nft' AND c.table_name = r.table_name AND c.chain = r.chain "
-               "AND c.hook = 'input')) ORDER BY r.host, r.rowid",
-               [&](Statement& s) {
-                 Host& h = v.hosts_[s.ColumnText(0)];
-                 std::string target = s.ColumnText(1), text = ToLower(s.ColumnText(7));
-                 if (s.ColumnText(6) == "DOCKER-USER") {
-                   if (target == "drop" || target == "reject") h.docker_user_filters = true;
-                   return;
-                 }
-                 // Loopback and connection-state rules do not admit new outside connections.
-                 if (s.ColumnText(5) == "lo" || text.find("established") != std::string::npos) return;
-                 h.input_rules.push_back({target, s.ColumnText(2), s.ColumnText(3), s.ColumnText(4), s.ColumnText(5)});
-               });
+  st = ForEachRow(
+      db,
+      "SELECT r.host, lower(r.target), r.dport, r.proto, r.source_addr, r.in_interface, r.chain, r.text "
+      "FROM firewall_rules r WHERE (r.backend = 'iptables' AND r.table_name = 'filter' AND "
+      "r.chain IN ('INPUT', 'DOCKER-USER')) OR (r.backend = 'nft' AND EXISTS (SELECT 1 FROM firewall_chains c "
+      "WHERE c.host = r.host AND c.backend = 'nft' AND c.table_name = r.table_name AND c.chain = r.chain "
+      "AND c.hook = 'input')) ORDER BY r.host, r.rowid",
+      [&](Statement& s) {
+        Host& h = v.hosts_[s.ColumnText(0)];
+        std::string target = s.ColumnText(1), text = ToLower(s.ColumnText(7));
+        if (s.ColumnText(6) == "DOCKER-USER") {
+          if (target == "drop" || target == "reject") h.docker_user_filters = true;
+          return;
+        }
+        // Loopback and connection-state rules do not admit new outside connections.
+        if (s.ColumnText(5) == "lo" || text.find("established") != std::string::npos) return;
+        h.input_rules.push_back({target, s.ColumnText(2), s.ColumnText(3), s.ColumnText(4), s.ColumnText(5)});
+      });
   if (!st.ok()) return st;
   return v;
 }

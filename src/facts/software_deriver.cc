@@ -39,34 +39,28 @@ struct Found {
   Value distro_supported;
 };
 
-// Runs `sql` and calls `fn` with each row's columns as text (NULL as ""), stopping at the first error.
+// Runs `sql` and calls `fn` with each row's columns as text (NULL as "").
 template <typename Fn>
-Status ForEachRow(FactDb& db, const std::string& sql, Fn fn) {
-  auto stmt = db.db().Prepare(sql);
-  if (!stmt.ok()) return stmt.status();
-  Status st;
-  while ((*stmt)->Step(&st)) {
-    std::vector<std::string> row;
-    for (int i = 0; i < (*stmt)->ColumnCount(); ++i) row.push_back((*stmt)->ColumnText(i));
-    fn(row);
-  }
-  return st;
+Status ForEachTextRow(FactDb& db, const std::string& sql, Fn fn) {
+  auto rows = SelectText(db.db(), sql);
+  if (!rows.ok()) return rows.status();
+  for (const std::vector<std::string>& row : *rows) fn(row);
+  return Status::Ok();
 }
 
 // Cycles per product, from the lifecycle reference table.
 Result<std::map<std::string, std::vector<std::string>>> LoadCycles(FactDb& db) {
   std::map<std::string, std::vector<std::string>> cycles;
-  Status st = ForEachRow(db, "SELECT product, cycle FROM lifecycle WHERE cycle IS NOT NULL",
-                         [&](const auto& r) { cycles[r[0]].push_back(r[1]); });
+  Status st = ForEachTextRow(db, "SELECT product, cycle FROM lifecycle WHERE cycle IS NOT NULL",
+                             [&](const auto& r) { cycles[r[0]].push_back(r[1]); });
   if (!st.ok()) return st;
   return cycles;
 }
 
 Status FromPackages(FactDb& db, std::vector<Found>& out) {
   std::set<std::tuple<std::string, std::string, std::string>> seen;  // host, product, version
-  return ForEachRow(
-      db,
-      "SELECT host, name, version, file, line, manager FROM packages WHERE installed = 1 ORDER BY host, file, line",
+  return ForEachTextRow(
+      db, "SELECT host, name, version, file, line, manager FROM packages WHERE installed = 1 ORDER BY host, file, line",
       [&](const auto& r) {
         std::string product = ProductOfPackage(r[1]);
         std::string version = UpstreamVersion(r[2]);
@@ -77,14 +71,14 @@ Status FromPackages(FactDb& db, std::vector<Found>& out) {
 }
 
 Status FromEngine(FactDb& db, std::vector<Found>& out) {
-  return ForEachRow(db, "SELECT host, version, file FROM docker_engine ORDER BY host", [&](const auto& r) {
+  return ForEachTextRow(db, "SELECT host, version, file FROM docker_engine ORDER BY host", [&](const auto& r) {
     std::string version = UpstreamVersion(r[1]);
     if (!version.empty()) out.push_back({r[0], "docker-engine", version, "engine", "dockerd", r[2], 0, Value()});
   });
 }
 
 Status FromContainers(FactDb& db, std::vector<Found>& out) {
-  return ForEachRow(
+  return ForEachTextRow(
       db, "SELECT host, name, image, file, line FROM containers ORDER BY host, file, line", [&](const auto& r) {
         auto sw = SoftwareOfImage(r[2]);
         if (!sw) return;
@@ -93,10 +87,11 @@ Status FromContainers(FactDb& db, std::vector<Found>& out) {
 }
 
 Status FromPm2(FactDb& db, std::vector<Found>& out) {
-  return ForEachRow(db, "SELECT host, name, node_version, file FROM pm2_apps ORDER BY host, rowid", [&](const auto& r) {
-    std::string version = UpstreamVersion(r[2]);
-    if (!version.empty()) out.push_back({r[0], "nodejs", version, "pm2", r[1], r[3], 0, Value()});
-  });
+  return ForEachTextRow(db, "SELECT host, name, node_version, file FROM pm2_apps ORDER BY host, rowid",
+                        [&](const auto& r) {
+                          std::string version = UpstreamVersion(r[2]);
+                          if (!version.empty()) out.push_back({r[0], "nodejs", version, "pm2", r[1], r[3], 0, Value()});
+                        });
 }
 
 Status DeriveSoftware(FactDb& db, Diagnostics& /*diags*/) {
