@@ -19,6 +19,13 @@ inline bool IsWordChar(char c) { return IsNameStart(c) || IsDigit(c); }         
 inline bool IsNameChar(char c) { return IsWordChar(c) || c == '.' || c == '-'; }    // [A-Za-z0-9_.-]
 inline bool IsFlagChar(char c) { return IsAlpha(c) || IsDigit(c) || c == '-'; }     // [A-Za-z0-9-]
 inline bool IsQuote(char c) { return c == '"' || c == '\''; }
+// Length of [A-Za-z_][A-Za-z0-9_]* at the start of s (0 if none).
+inline size_t VarNameLength(std::string_view s) {
+  if (s.empty() || !IsNameStart(s[0])) return 0;
+  size_t i = 1;
+  while (i < s.size() && IsWordChar(s[i])) ++i;
+  return i;
+}
 
 // prev_char: the character before rest[at] (rest follows out); -1 at the start of the line.
 inline int PrevChar(const std::string& out, std::string_view rest, size_t at) {

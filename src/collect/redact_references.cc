@@ -2,6 +2,7 @@
 // references, vault:, op://, ref+…://, AWS secret ARNs and {{ … }} templates.
 #include <algorithm>
 
+#include "base/strings.h"
 #include "collect/redact_engine.h"
 
 namespace shipshape::secrets {
@@ -10,19 +11,7 @@ namespace {
 using internal::IsDigit;
 using internal::IsNameStart;
 using internal::IsWordChar;
-
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-// Length of [A-Za-z_][A-Za-z0-9_]* at the start of s (0 if none).
-size_t VarNameLength(std::string_view s) {
-  if (s.empty() || !IsNameStart(s[0])) return 0;
-  size_t i = 1;
-  while (i < s.size() && IsWordChar(s[i])) ++i;
-  return i;
-}
+using internal::VarNameLength;
 
 // ^(\$NAME|\$\{NAME(:?\?[^}]*)?\})+$: variable references only.
 bool IsVariableChain(std::string_view v) {

@@ -2,6 +2,7 @@
 // secret_key, classify, token, hide, take_value, redact_urls), and RedactText.
 #include "collect/secret_redactor.h"
 
+#include "base/strings.h"
 #include "collect/redact_engine.h"
 
 namespace shipshape::secrets {
@@ -19,14 +20,6 @@ std::string Upper(std::string_view s) {
   return u;
 }
 
-std::string Lower(std::string_view s) {
-  std::string l(s);
-  for (char& c : l) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return l;
-}
-
 // norm_key: upper case, '-' and '.' as '_'.
 std::string NormKey(std::string_view key) {
   std::string u = Upper(key);
@@ -35,12 +28,6 @@ std::string NormKey(std::string_view key) {
   }
   return u;
 }
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 bool AllOf(std::string_view s, char c) { return s.find_first_not_of(c) == std::string_view::npos; }
 
@@ -93,14 +80,6 @@ size_t TokenPrefix(std::string_view v, std::string_view blank = " ") {
 
 bool IsToken(std::string_view v) {
   return !v.empty() && (TokenPrefix(v) == v.size() || TokenPrefix(v, "\\040") == v.size());
-}
-
-// Length of [A-Za-z_][A-Za-z0-9_]* at the start of s (0 if none).
-size_t VarNameLength(std::string_view s) {
-  if (s.empty() || !IsNameStart(s[0])) return 0;
-  size_t i = 1;
-  while (i < s.size() && IsWordChar(s[i])) ++i;
-  return i;
 }
 
 }  // namespace
@@ -159,7 +138,7 @@ bool IsSecretKey(std::string_view key) {
 
 std::string ClassifySecret(std::string_view value) {
   if (value.empty()) return "empty";
-  std::string lv = Lower(value);
+  std::string lv = ToLower(value);
   if (IsKnownDefault(lv) || IsPlaceholder(lv)) return "default";
   return value.size() < 12 ? "short" : "ok";
 }
@@ -235,7 +214,7 @@ std::string Hide(std::string_view key, std::string_view v) {
   }
   std::string k = NormKey(key);
   if ((k == "AUTHORIZATION" || EndsWith(k, "_AUTHORIZATION"))) {
-    std::string lv = Lower(v);
+    std::string lv = ToLower(v);
     if (lv == "enabled" || lv == "disabled") return std::string(v);
   }
   return RedactionToken(v);
