@@ -10,15 +10,17 @@
 namespace shipshape {
 namespace {
 
-// This machine, or one remote host (user@host, ssh://[user@]host[:port], host).
+// This machine, one remote host (user@host, ssh://[user@]host[:port], host), or a stack folder
+// (a deployment folder read in place and stored as a snapshot: stack/stack_folder.h).
 Result<Snapshot> CollectTarget(const std::string& target, const RemoteOptions& remote) {
   if (target == "local") return CollectLocal();
   Diagnostics unused;
   ResolvedTargets resolved = ResolveTargets({target}, remote, &unused);
   if (!resolved.failed.empty()) return Status::Error(StatusCode::kUnreachable, resolved.failed.front());
   std::optional<Snapshot> snap = resolved.source();
-  if (!snap || snap->meta().method != "ssh") {
-    return Status::Error(StatusCode::kUsage, target + ": not a remote host or 'local' (a snapshot is collected already)");
+  if (!snap || (snap->meta().method != "ssh" && snap->meta().method != "stack")) {
+    return Status::Error(StatusCode::kUsage,
+                         target + ": not a remote host, a stack folder or 'local' (a snapshot is collected already)");
   }
   return std::move(*snap);
 }
@@ -29,7 +31,8 @@ int RunCollectCommand(int argc, char** argv) {
   std::string target = "local", output;
   RemoteOptions remote;
   ArgParser args("collect", "Take a snapshot of a target (default: this machine).");
-  args.Positional("target", &target, "'local' (this machine), user@host, ssh://[user@]host[:port] or host", false);
+  args.Positional("target", &target,
+                  "'local' (this machine), user@host, ssh://[user@]host[:port], host, or a stack folder", false);
   args.Option("-o,--output", &output, "snapshot folder, or FILE.tar.gz (required)");
   AddRemoteOptions(args, &remote);
   bool help = false;

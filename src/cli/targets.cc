@@ -1,6 +1,8 @@
 // Target resolution.
 #include "cli/targets.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <memory>
 
@@ -9,8 +11,7 @@
 #include "collect/local_collector.h"
 #include "fleet/adhoc_target.h"
 #include "fleet/fleet_collector.h"
-
-#include <unistd.h>
+#include "stack/stack_folder.h"
 
 namespace shipshape {
 namespace {
@@ -29,6 +30,28 @@ std::vector<std::string> SnapshotsInFolder(const std::string& dir) {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// A path target: a snapshot (folder or archive) or a stack folder read in place.
+struct PathTarget {
+  std::string path;
+  bool stack = false;
+};
+
+// Reads path targets one at a time, in order (memory stays flat); unreadable ones go to `diags`.
+SnapshotSource SourceOfPathTargets(std::vector<PathTarget> targets, const AuditClock& clock, Diagnostics* diags) {
+  auto shared = std::make_shared<std::vector<PathTarget>>(std::move(targets));
+  auto index = std::make_shared<size_t>(0);
+  return [shared, index, clock, diags]() -> std::optional<Snapshot> {
+    while (*index < shared->size()) {
+      const PathTarget& t = (*shared)[(*index)++];
+      auto snap = t.stack ? ReadStackFolder(t.path, clock, diags) : LoadSnapshot(t.path);
+      if (snap.ok()) return std::move(snap).value();
+      diags->Add("", snap.status().file().empty() ? t.path : snap.status().file(), snap.status().line(),
+                 snap.status().message());
+    }
+    return std::nullopt;
+  };
 }
 
 }  // namespace
@@ -56,7 +79,7 @@ ResolvedTargets ResolveTargets(const std::vector<std::string>& targets, const Re
   bool none = targets.empty() && remote.fleet.empty();
   std::vector<std::string> list = none ? std::vector<std::string>{"local"} : targets;
   auto local = std::make_shared<std::vector<Snapshot>>();
-  std::vector<std::string> paths;
+  std::vector<PathTarget> paths;
   std::vector<FleetTarget> fleet = remote.fleet;
   for (const std::string& t : list) {
     if (t == "local") {
@@ -74,13 +97,19 @@ ResolvedTargets ResolveTargets(const std::vector<std::string>& targets, const Re
         r.failed.push_back(OneLine(target.status().message()));
       }
     } else if (LooksLikeSnapshot(t)) {
-      paths.push_back(t);
+      paths.push_back({t, false});
     } else if (IsDirectory(t)) {
       std::vector<std::string> inner = SnapshotsInFolder(t);
-      if (inner.empty()) {
-        r.failed.push_back(t + ": neither a snapshot (no meta.json) nor a folder of snapshots");
+      std::vector<std::string> stacks = inner.empty() ? StackFoldersIn(t) : std::vector<std::string>{};
+      for (std::string& stack : stacks) paths.push_back({std::move(stack), true});
+      if (inner.empty() && stacks.empty() && LooksLikeStackFolder(t)) {
+        paths.push_back({t, true});
+      } else if (inner.empty() && stacks.empty()) {
+        r.failed.push_back(t +
+                           ": neither a snapshot (no meta.json), a folder of snapshots, nor a stack folder "
+                           "(no compose file or nginx config)");
       }
-      paths.insert(paths.end(), inner.begin(), inner.end());
+      for (std::string& p : inner) paths.push_back({std::move(p), false});
     } else {
       r.failed.push_back(t + ": no such snapshot, folder or target");
     }
@@ -96,7 +125,7 @@ ResolvedTargets ResolveTargets(const std::vector<std::string>& targets, const Re
     r.failed.insert(r.failed.end(), collected.failed.begin(), collected.failed.end());
     r.collect_seconds = std::move(collected.seconds);
   }
-  SnapshotSource from_paths = SourceOfPaths(std::move(paths), diags);
+  SnapshotSource from_paths = SourceOfPathTargets(std::move(paths), remote.clock, diags);
   auto index = std::make_shared<size_t>(0);
   r.source = [local, index, from_paths]() -> std::optional<Snapshot> {
     if (*index < local->size()) return std::move((*local)[(*index)++]);

@@ -1,5 +1,5 @@
 // Turning command-line targets into snapshots: this machine, remote hosts over SSH, snapshot
-// folders and archives, folders of snapshots.
+// folders and archives, folders of snapshots, stack folders.
 #pragma once
 
 #include <string>
@@ -25,6 +25,7 @@ struct RemoteOptions {
   int jobs = 32;                         // --jobs
   int timeout_seconds = 120;             // --timeout, per host
   std::vector<FleetTarget> fleet;        // further remote targets (an inventory's hosts)
+  AuditClock clock = AuditClock::System();  // collected_at of stack folders read in place (--now)
 };
 
 // Declares --ssh-option, --jobs and --timeout; CheckRemoteOptions refuses values below 1.
@@ -33,9 +34,10 @@ Status CheckRemoteOptions(const RemoteOptions& remote);
 
 // No targets (and no fleet) means this machine; "local" is this machine too. An existing path is a
 // snapshot or a folder of snapshots; "ssh://…", "user@host" or a bare name that is no existing path
-// is a remote host (fleet/adhoc_target.h). Remote hosts are collected in parallel before this
-// returns; snapshots come in a fixed order: local, remote by alias, then paths. A progress line is
-// drawn on standard error when it is a terminal. Input errors go to `diags`.
+// is a remote host (fleet/adhoc_target.h). A folder that is neither but holds a compose file or an
+// nginx config is a stack folder, read in place (stack/stack_folder.h). Remote hosts are collected
+// in parallel before this returns; snapshots come in a fixed order: local, remote by alias, then
+// paths. A progress line is drawn on standard error when it is a terminal. Input errors go to `diags`.
 ResolvedTargets ResolveTargets(const std::vector<std::string>& targets, const RemoteOptions& remote,
                                Diagnostics* diags);
 ResolvedTargets ResolveTargets(const std::vector<std::string>& targets, Diagnostics* diags);

@@ -565,7 +565,7 @@ copy_glob raw /proc/meminfo /proc/uptime /proc/loadavg
 # ---------------------------------------------------------------------------------------------
 # Compose stacks: the folders named by running containers' compose label, and the folders under
 # /opt, /srv, /root and /home/USER that hold a compose file; at most 64. Only compose files (yaml),
-# .env and *.env (dotenv) and nginx confs under nginx/ or conf.d/ (raw), each under 1 MB. Symbolic
+# .env and *.env (dotenv) and nginx confs under nginx/ or conf.d/ (nginx), each under 1 MB. Symbolic
 # links are followed only when they stay inside the stack folder.
 stack_dirs() {
   if [ -s "$OUT/cmd/docker-inspect.out" ]; then
@@ -598,7 +598,7 @@ copy_stack() {
   case "$list" in *'/docker-compose'*.y*ml*|*'/compose'*.y*ml*) ;; *) return 1 ;; esac
   for sub in nginx conf.d; do
     [ -d "$real/$sub" ] && [ ! -L "$real/$sub" ] || continue
-    list="$list$NL$($SUDO find "$real/$sub/." -maxdepth 3 \( -type f -size -1048576c -o -type l \) \
+    list="$list$NL$($SUDO find "$real/./$sub" -maxdepth 3 \( -type f -size -1048576c -o -type l \) \
       \( -name '*.conf' -o -path '*/sites-enabled/*' \) 2>/dev/null)"
   done
   printf '%s\n' "$list" | while IFS= read -r f; do
@@ -607,7 +607,7 @@ copy_stack() {
     case "$f" in
       */docker-compose*.y*ml|*/compose*.y*ml) [ "${f%/*}" = "$ROOT$1" ] && stack_file "$real" "$f" yaml ;;
       */.env|*.env) [ "${f%/*}" = "$ROOT$1" ] && stack_file "$real" "$f" dotenv && echo "${f#"$ROOT"}" >> "$OUT/.stack-env" ;;
-      *) stack_file "$real" "$f" raw ;;
+      *) stack_file "$real" "$f" nginx ;;
     esac
   done
 }

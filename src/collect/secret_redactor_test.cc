@@ -33,7 +33,8 @@ const Case kCases[] = {
     {M::kEnv, "export API_TOKEN=\"abc def\"", "export API_TOKEN=\"[REDACTED class=short len=7]\"\n", "abc def"},
     {M::kYaml, "POSTGRES_PASSWORD: changeme", "POSTGRES_PASSWORD: '[REDACTED class=default len=8]'\n", "changeme"},
     {M::kYaml, "      - MYSQL_ROOT_PASSWORD=", "      - MYSQL_ROOT_PASSWORD=[REDACTED class=empty len=0]\n", ""},
-    {M::kEnv, "GF_SECURITY_ADMIN_PASSWORD=admin", "GF_SECURITY_ADMIN_PASSWORD=[REDACTED class=default len=5]\n", "=admin"},
+    {M::kEnv, "GF_SECURITY_ADMIN_PASSWORD=admin", "GF_SECURITY_ADMIN_PASSWORD=[REDACTED class=default len=5]\n",
+     "=admin"},
     {M::kYaml, "  DB_PASSWORD: ${DB_PASSWORD}", "  DB_PASSWORD: ${DB_PASSWORD}\n", ""},
     {M::kYaml, "  - DB_PASSWORD=${DB_PASSWORD:-fallback-secret}",
      "  - DB_PASSWORD=${DB_PASSWORD:-[REDACTED class=ok len=15]}\n", "fallback-secret"},
@@ -72,25 +73,29 @@ const Case kCases[] = {
      "r3dis-pw"},
     {M::kEnv, "PGPASSWORD=pgpw-123 pg_dump -h db app", "PGPASSWORD=[REDACTED class=short len=8] pg_dump -h db app\n",
      "pgpw-123"},
-    {M::kEnv, "app --password=x1 --token abc", "app --password=[REDACTED class=short len=2] --token [REDACTED class=short len=3]\n",
-     "abc"},
+    {M::kEnv, "app --password=x1 --token abc",
+     "app --password=[REDACTED class=short len=2] --token [REDACTED class=short len=3]\n", "abc"},
     {M::kDotenv, "DATABASE_URL=postgres://app:url-pw-9@db:5432/app",
      "DATABASE_URL=postgres://app:[REDACTED class=short len=8]@db:5432/app\n", "url-pw-9"},
     {M::kDotenv, "DB_PASSWORD = two words # c", "DB_PASSWORD = [REDACTED class=short len=9] # c\n", "two words"},
-    {M::kDotenv, "stray-token-value-42\n# note\n\nexport X=1",
-     "[REDACTED class=ok len=20]\n# note\n\nexport X=1\n", "stray-token"},
+    {M::kDotenv, "stray-token-value-42\n# note\n\nexport X=1", "[REDACTED class=ok len=20]\n# note\n\nexport X=1\n",
+     "stray-token"},
     {M::kDotenv, "JWT_PRIVATE_KEY=\"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----\"\nNEXT=1",
      "JWT_PRIVATE_KEY=\"[REDACTED class=ok len=27]\n[REDACTED class=ok len=14]\n[REDACTED class=ok len=25]\"\nNEXT=1\n",
      "MIIEvQ"},
-    {M::kYaml, "content: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEpAIBAAKCAQ\n  -----END RSA PRIVATE KEY-----\nafter: 1",
-     "content: |\n  -----BEGIN RSA PRIVATE KEY-----\n  [REDACTED class=ok len=14]\n  [REDACTED class=ok len=29]\nafter: 1\n",
+    {M::kYaml,
+     "content: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEpAIBAAKCAQ\n  -----END RSA PRIVATE KEY-----\nafter: 1",
+     "content: |\n  -----BEGIN RSA PRIVATE KEY-----\n  [REDACTED class=ok len=14]\n  [REDACTED class=ok "
+     "len=29]\nafter: 1\n",
      "MIIEpA"},
     {M::kDirectives, "user alice on >al1ce-pw ~* +@all", "user alice on >\"[REDACTED class=short len=8]\" ~* +@all\n",
      "al1ce-pw"},
     {M::kDirectives, "tls-auth-clients no\ntls-key-file /etc/redis/r.key",
      "tls-auth-clients no\ntls-key-file /etc/redis/r.key\n", ""},
-    {M::kJson, "            \"Args\": [\n                \"--requirepass\",\n                \"json-arg-pw\"\n            ],",
-     "            \"Args\": [\n                \"--requirepass\",\n                \"[REDACTED class=short len=11]\"\n            ],\n",
+    {M::kJson,
+     "            \"Args\": [\n                \"--requirepass\",\n                \"json-arg-pw\"\n            ],",
+     "            \"Args\": [\n                \"--requirepass\",\n                \"[REDACTED class=short len=11]\"\n "
+     "           ],\n",
      "json-arg-pw"},
     {M::kJson, "{\"Command\":\"\\\"redis-server --requirepass cmd-pw-1\\\"\",\"ID\":\"ab\"}",
      "{\"Command\":\"\\\"redis-server --requirepass [REDACTED class=short len=8]\\\"\",\"ID\":\"ab\"}\n", "cmd-pw-1"},
@@ -99,24 +104,27 @@ const Case kCases[] = {
      "cli-pw-77"},
     {M::kEnv, "API_KEY=[REDACTED class=ok len=40]", "API_KEY=[REDACTED class=ok len=40]\n", ""},
     // Fixed once, kept fixed.
-    {M::kYaml, "  DB_PASSWORD: ${DB_PASSWORD:-fallback}", "  DB_PASSWORD: ${DB_PASSWORD:-[REDACTED class=short len=8]}\n",
-     "fallback"},
+    {M::kYaml, "  DB_PASSWORD: ${DB_PASSWORD:-fallback}",
+     "  DB_PASSWORD: ${DB_PASSWORD:-[REDACTED class=short len=8]}\n", "fallback"},
     {M::kYaml, "security:\n  authorization: disabled\n  clusterAuthMode: keyFile",
      "security:\n  authorization: disabled\n  clusterAuthMode: keyFile\n", ""},
     {M::kYaml, "  authorization: Bearer abcdef", "  authorization: '[REDACTED class=ok len=13]'\n", "abcdef"},
-    {M::kYaml, "      queryPassword: q-pass-42 ", "      queryPassword: '[REDACTED class=short len=9]' \n", "q-pass-42"},
+    {M::kYaml, "      queryPassword: q-pass-42 ", "      queryPassword: '[REDACTED class=short len=9]' \n",
+     "q-pass-42"},
     {M::kCmdline, "PGPASSWORD = cron pw 1\n15 2 * * * pg mysqldump --password=cr0n-pw-2 --all",
-     "PGPASSWORD = [REDACTED class=short len=9]\n15 2 * * * pg mysqldump --password=[REDACTED class=short len=9] --all\n",
+     "PGPASSWORD = [REDACTED class=short len=9]\n15 2 * * * pg mysqldump --password=[REDACTED class=short len=9] "
+     "--all\n",
      "cr0n-pw-2"},
     {M::kEnv, "Acquire::http::Proxy \"http://apt:pr0xy-pw@proxy:3128/\";",
      "Acquire::http::Proxy \"http://apt:[REDACTED class=short len=8]@proxy:3128/\";\n", "pr0xy-pw"},
-    {M::kDotenv, "REDIS_URL=redis://u:p@ss:w@rd@cache:6379/0", "REDIS_URL=redis://u:[REDACTED class=short len=9]@cache:6379/0\n",
-     "w@rd"},
+    {M::kDotenv, "REDIS_URL=redis://u:p@ss:w@rd@cache:6379/0",
+     "REDIS_URL=redis://u:[REDACTED class=short len=9]@cache:6379/0\n", "w@rd"},
     {M::kDotenv, "DB_PASSWORD=two words\nDB_PASSWORD=[REDACTED class=short len=9]",
      "DB_PASSWORD=[REDACTED class=short len=9]\nDB_PASSWORD=[REDACTED class=short len=9]\n", "two"},
     {M::kDirectives, "user bob on >\"[REDACTED class=ok len=20]\" ~* +@all\nuser eve on \">eve pw\" >'x y' #0a1b >",
      "user bob on >\"[REDACTED class=ok len=20]\" ~* +@all\n"
-     "user eve on \">[REDACTED class=short len=6]\" >\"[REDACTED class=short len=3]\" #\"[REDACTED class=short len=4]\" >\n",
+     "user eve on \">[REDACTED class=short len=6]\" >\"[REDACTED class=short len=3]\" #\"[REDACTED class=short "
+     "len=4]\" >\n",
      "eve pw"},
     {M::kYaml, "password: '[REDACTED class=ok len=20]'\ntoken: [REDACTED class=ok len=20]",
      "password: '[REDACTED class=ok len=20]'\ntoken: [REDACTED class=ok len=20]\n", ""},
@@ -129,12 +137,14 @@ const Case kCases[] = {
      "host all all 0.0.0.0/0 ldap ldapserver=ldap ldapbindpasswd=\"[REDACTED class=ok len=12]\" ldapbinddn=\"cn=x\"\n",
      "ldap-bind-pw"},
     {M::kYaml, "    environment: {DB_PASSWORD: two words, PORT: 80, \"API_KEY\": \"k-1\"}",
-     "    environment: {DB_PASSWORD: '[REDACTED class=short len=9]', PORT: 80, \"API_KEY\": \"[REDACTED class=short len=3]\"}\n",
+     "    environment: {DB_PASSWORD: '[REDACTED class=short len=9]', PORT: 80, \"API_KEY\": \"[REDACTED class=short "
+     "len=3]\"}\n",
      "two words"},
     {M::kYaml, "x: {auth: {password: nested-pw}, url: ${URL:-http://h}}",
      "x: {auth: {password: '[REDACTED class=short len=9]'}, url: ${URL:-http://h}}\n", "nested-pw"},
     // Redis Sentinel's passwords (sentinel.conf is collected as /etc/redis/*.conf).
-    {M::kDirectives, "sentinel monitor mymaster 127.0.0.1 6379 2\nsentinel auth-pass mymaster s3nt-pw\n"
+    {M::kDirectives,
+     "sentinel monitor mymaster 127.0.0.1 6379 2\nsentinel auth-pass mymaster s3nt-pw\n"
      "sentinel sentinel-pass 'two words'",
      "sentinel monitor mymaster 127.0.0.1 6379 2\nsentinel auth-pass mymaster \"[REDACTED class=short len=7]\"\n"
      "sentinel sentinel-pass '[REDACTED class=short len=9]'\n",
@@ -147,7 +157,8 @@ const Case kCases[] = {
      "len=5]\"; proxy_set_header Host $host; }\n",
      "k3y-1"},
     {M::kNginx, "fastcgi_param DB_PASSWORD 'fcgi pw';\nsecure_link_secret l1nk-s3cret;",
-     "fastcgi_param DB_PASSWORD '[REDACTED class=short len=7]';\nsecure_link_secret \"[REDACTED class=short len=11]\";\n",
+     "fastcgi_param DB_PASSWORD '[REDACTED class=short len=7]';\nsecure_link_secret \"[REDACTED class=short "
+     "len=11]\";\n",
      "s3cret"},
     {M::kNginx,
      "proxy_set_header Authorization $http_authorization;\nssl_certificate_key /etc/ssl/private/a.key;\n"
@@ -165,7 +176,8 @@ const Case kCases[] = {
     {M::kFstab, "UUID=ab / ext4 errors=remount-ro 0 1\n//h/s /m cifs password=[REDACTED\\040class=short\\040len=7] 0 0",
      "UUID=ab / ext4 errors=remount-ro 0 1\n//h/s /m cifs password=[REDACTED\\040class=short\\040len=7] 0 0\n", ""},
     // crypttab: a passphrase in the key file field; none, - and paths are kept.
-    {M::kCrypttab, "sda3_crypt UUID=1 none luks,discard\ndata /dev/sdb /etc/keys/data.key luks\n"
+    {M::kCrypttab,
+     "sda3_crypt UUID=1 none luks,discard\ndata /dev/sdb /etc/keys/data.key luks\n"
      "old /dev/sdc pa55phrase-x luks,keyscript=/lib/cryptsetup/scripts/passdev\n# c /dev/x secret",
      "sda3_crypt UUID=1 none luks,discard\ndata /dev/sdb /etc/keys/data.key luks\n"
      "old /dev/sdc [REDACTED\\040class=ok\\040len=12] luks,keyscript=/lib/cryptsetup/scripts/passdev\n"
@@ -195,22 +207,51 @@ const Case kCases[] = {
      "A_PASSWORD=${DB_USER}lit3ral\nB_PASSWORD=vault:hunter22\nD_SECRET=ref+echo://hunter33\n"
      "F_PASSWORD={{ 'hunter44' }}\nH_PASSWORD=op://hunter55",
      "A_PASSWORD=[REDACTED class=ok len=17]\nB_PASSWORD=[REDACTED class=ok len=14]\n"
-     "D_SECRET=[REDACTED class=ok len=19]\nF_PASSWORD=[REDACTED class=ok len=16]\nH_PASSWORD=[REDACTED class=ok len=13]\n",
+     "D_SECRET=[REDACTED class=ok len=19]\nF_PASSWORD=[REDACTED class=ok len=16]\nH_PASSWORD=[REDACTED class=ok "
+     "len=13]\n",
      "hunter"},
     {M::kYaml, "      DB_PASSWORD: \"{{ lookup_db_pw }}\"\n      - API_KEY=${A}$B",
      "      DB_PASSWORD: \"{{ lookup_db_pw }}\"\n      - API_KEY=${A}$B\n", ""},
     // Settings about secrets keep their values; the secrets beside them do not.
     {M::kDotenv,
      "MYSQL_ALLOW_EMPTY_PASSWORD=yes\nMYSQL_RANDOM_ROOT_PASSWORD=1\nMARIADB_ALLOW_EMPTY_ROOT_PASSWORD=true\n"
-     "AUTH_ENABLED=false\nSESSION_TIMEOUT=3600\nTOKEN_TTL=15m\nPASSWORD_MIN_LENGTH=12\nPOSTGRES_HOST_AUTH_METHOD=trust\n"
+     "AUTH_ENABLED=false\nSESSION_TIMEOUT=3600\nTOKEN_TTL=15m\nPASSWORD_MIN_LENGTH=12\nPOSTGRES_HOST_AUTH_METHOD="
+     "trust\n"
      "SSL_KEY_MODE=0600\nJWT_SECRET_EXPIRY=1h\nTOKEN_EXPIRES=7d\nJWT_ALGORITHM=HS256\nPASSWORD_HASH_ROUNDS=10\n"
      "JWT_TOKEN_ISSUER=https://auth.example.org\nMYSQL_ROOT_PASSWORD=r00t-pw-x\nJWT_SECRET=jwt-s3cret",
      "MYSQL_ALLOW_EMPTY_PASSWORD=yes\nMYSQL_RANDOM_ROOT_PASSWORD=1\nMARIADB_ALLOW_EMPTY_ROOT_PASSWORD=true\n"
-     "AUTH_ENABLED=false\nSESSION_TIMEOUT=3600\nTOKEN_TTL=15m\nPASSWORD_MIN_LENGTH=12\nPOSTGRES_HOST_AUTH_METHOD=trust\n"
+     "AUTH_ENABLED=false\nSESSION_TIMEOUT=3600\nTOKEN_TTL=15m\nPASSWORD_MIN_LENGTH=12\nPOSTGRES_HOST_AUTH_METHOD="
+     "trust\n"
      "SSL_KEY_MODE=0600\nJWT_SECRET_EXPIRY=1h\nTOKEN_EXPIRES=7d\nJWT_ALGORITHM=HS256\nPASSWORD_HASH_ROUNDS=10\n"
      "JWT_TOKEN_ISSUER=https://auth.example.org\nMYSQL_ROOT_PASSWORD=[REDACTED class=short len=9]\n"
      "JWT_SECRET=[REDACTED class=short len=10]\n",
      "s3cret"},
+    // ${VAR:-default} and ${VAR-default} of a secret-like key: the variable and the operator stay as
+    // written (the compose parser interpolates from the .env), only the default is classified.
+    {M::kDotenv, "DB_PASSWORD=${DB_PASSWORD-changeme}\nAPI_TOKEN=\"${API_TOKEN:-Zq8canaryX771vw}\"",
+     "DB_PASSWORD=${DB_PASSWORD-[REDACTED class=default len=8]}\nAPI_TOKEN=\"${API_TOKEN:-[REDACTED class=ok "
+     "len=15]}\"\n",
+     "Zq8canaryX771vw"},
+    {M::kYaml,
+     "      - \"REDIS_PASSWORD=${REDIS_PASSWORD-Zq8canaryX771vw}\"\n"
+     "    command: redis-server --requirepass ${REDIS_PASSWORD:-Zq8canaryX771vw}\n"
+     "      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-}\n      DB_HOST: ${DB_HOST:-db}",
+     "      - \"REDIS_PASSWORD=${REDIS_PASSWORD-[REDACTED class=ok len=15]}\"\n"
+     "    command: redis-server --requirepass ${REDIS_PASSWORD:-[REDACTED class=ok len=15]}\n"
+     "      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-}\n      DB_HOST: ${DB_HOST:-db}\n",
+     "Zq8canaryX771vw"},
+    {M::kEnv, "export API_TOKEN=${API_TOKEN:-abc}\nPGPASSWORD=\"${PGPASSWORD:-my pw}\" pg_dump shop",
+     "export API_TOKEN=${API_TOKEN:-[REDACTED class=short len=3]}\n"
+     "PGPASSWORD=\"${PGPASSWORD:-[REDACTED class=default len=5]}\" pg_dump shop\n",
+     "my pw"},
+    {M::kNginx, "    set $api_token ${API_TOKEN:-Zq8canaryX771vw};",
+     "    set $api_token ${API_TOKEN:-[REDACTED class=ok len=15]};\n", "Zq8canaryX771vw"},
+    {M::kConf, "requirepass ${REDIS_PASSWORD:-Zq8canaryX771vw}",
+     "requirepass ${REDIS_PASSWORD:-[REDACTED class=ok len=15]}\n", "Zq8canaryX771vw"},
+    // A default that is itself a reference, or that holds a '}', is no plain default: the whole value goes.
+    {M::kDotenv, "SECRET_KEY=${SECRET_KEY:-${OTHER}}\nX_TOKEN=${X_TOKEN:-a}b}\nA_PASSWORD=${A_PASSWORD:?set it}",
+     "SECRET_KEY=[REDACTED class=ok len=23]\nX_TOKEN=[REDACTED class=ok len=15]\nA_PASSWORD=${A_PASSWORD:?set it}\n",
+     "OTHER"},
 };
 
 TEST(SecretRedactor, CppAndAwkAgreeOnEveryCase) {

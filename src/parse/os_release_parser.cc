@@ -15,6 +15,7 @@ const TableDef& kOs = RegisterTable(
       Int("version_line", "line of VERSION_ID in the file")}});
 
 void ParseOsRelease(const Snapshot& snap, FactSink& out) {
+  if (snap.meta().method == "stack") return;  // a deployment folder read in place has no OS: N/A
   std::string file = "/etc/os-release";
   const std::string* text = snap.File(file);
   if (!text) {

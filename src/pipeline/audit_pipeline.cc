@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "facts/registry.h"
+#include "plan/stack_paths.h"
 #include "rules/rule_engine.h"
 
 namespace shipshape {
@@ -48,6 +49,7 @@ Result<AuditResult> RunAudit(const SnapshotSource& source, const AuditOptions& o
     result.report.generated_at = buf;
   }
   result.report.errors = diags.all();
+  if (Status st = MakeStackFilesRelative(*result.facts, &result.report); !st.ok()) return st;
   return result;
 }
 

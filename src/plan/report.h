@@ -19,6 +19,7 @@ struct HostReport {
   std::string host;
   std::string os;  // PRETTY_NAME, or "" when unknown
   std::string collected_at;
+  std::string method;  // local | ssh | fixture | stack (snapshot meta.method)
   bool privileged = false;
   int score = 0;  // 1 (critical) … 5 (good)
   std::string primary_concern;

@@ -3,7 +3,8 @@
 // Grades: a category is Unknown when its facts could not be read (no 'ok' coverage row, or any
 // 'error' row: damaged input is never scored Good); N/A when every source says the thing is absent;
 // else the worst finding decides: P1 Critical, P2 Poor, P3 or P4 Fair (as the seed plans grade a
-// lifecycle item), none Good.
+// lifecycle item), none Good. A stack host (a deployment folder read in place) has no OS, sshd,
+// firewall…: its categories that no source covered are N/A, not Unknown.
 // Score: 1 with any P1; 2 with three or more P2; 3 with any P2; 4 with any P3; else 5.
 #include <set>
 
@@ -26,6 +27,7 @@ std::string GradeName(Grade g) {
 namespace {
 
 struct CoverageSummary {
+  bool any = false;  // some source wrote a coverage row (any state)
   bool ok = false;
   bool error = false;
   bool absent = false;
@@ -46,8 +48,8 @@ Result<std::vector<HostReport>> BuildScorecard(FactDb& db, const std::vector<Fin
   std::vector<HostReport> hosts;
   {
     auto stmt = db.db().Prepare(
-        "SELECT h.host, h.collected_at, h.privileged, (SELECT pretty_name FROM os o WHERE o.host = h.host LIMIT 1) "
-        "FROM hosts h ORDER BY h.host");
+        "SELECT h.host, h.collected_at, h.privileged, (SELECT pretty_name FROM os o WHERE o.host = h.host LIMIT 1), "
+        "h.method FROM hosts h ORDER BY h.host");
     if (!stmt.ok()) return stmt.status();
     Status st;
     while ((*stmt)->Step(&st)) {
@@ -56,6 +58,7 @@ Result<std::vector<HostReport>> BuildScorecard(FactDb& db, const std::vector<Fin
       h.collected_at = (*stmt)->ColumnText(1);
       h.privileged = (*stmt)->ColumnInt(2) != 0;
       h.os = (*stmt)->ColumnText(3);
+      h.method = (*stmt)->ColumnText(4);
       hosts.push_back(std::move(h));
     }
     if (!st.ok()) return st;
@@ -68,6 +71,7 @@ Result<std::vector<HostReport>> BuildScorecard(FactDb& db, const std::vector<Fin
     while ((*stmt)->Step(&st)) {
       CoverageSummary& c = coverage[{(*stmt)->ColumnText(0), (*stmt)->ColumnText(1)}];
       std::string state = (*stmt)->ColumnText(2);
+      c.any = true;
       if (state == "ok") c.ok = true;
       if (state == "absent") c.absent = true;
       if (state == "error") {
@@ -106,6 +110,9 @@ Result<std::vector<HostReport>> BuildScorecard(FactDb& db, const std::vector<Fin
         g = Grade::kGood;
       } else if (c.absent) {
         g = Grade::kNotApplicable;
+      } else if (h.method == "stack" && !c.any) {
+        g = Grade::kNotApplicable;  // a deployment folder does not show this (os, ssh, firewall, …)
+        note = "not shown by a stack folder";
       } else {
         g = Grade::kUnknown;
         note = "no facts collected";

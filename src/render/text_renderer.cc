@@ -25,7 +25,7 @@ std::string Location(const Finding& f) {
 
 void ScorecardByColumns(const Report& r, std::string& out) {
   out += Pad("Category", 22);
-  for (const HostReport& h : r.hosts) out += Pad(h.host, 16);
+  for (const HostReport& h : r.hosts) out += Pad(h.host, 15) + " ";
   out += "\n";
   for (const Category& c : AllCategories()) {
     out += Pad(c.title, 22);
@@ -89,7 +89,7 @@ std::string RenderText(const Report& r) {
       current = f.severity;
       first = false;
     }
-    out += "  " + Pad(f.id, 7) + Pad(f.host, 14) + f.title + ": " + f.subject + "\n";
+    out += "  " + Pad(f.id, 7) + Pad(f.host, 13) + " " + f.title + ": " + f.subject + "\n";
     out += "         evidence: " + f.evidence + "\n";
     std::string loc = Location(f);
     if (!loc.empty()) out += "         at: " + loc + "\n";

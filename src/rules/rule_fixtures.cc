@@ -9,6 +9,7 @@
 #include "facts/registry.h"
 #include "pipeline/audit_pipeline.h"
 #include "rules/rule_engine.h"
+#include "stack/stack_folder.h"
 
 namespace shipshape {
 namespace {
@@ -66,26 +67,33 @@ std::vector<std::string> FixtureSnapshots(const std::string& dir) {
   return out;
 }
 
+// Loads the snapshots of a fixture folder (a stack's unreadable files go to `diags`). Returns the
+// problem, or "".
+std::string LoadFixture(const std::string& dir, std::vector<Snapshot>* snaps, std::vector<std::string>* hosts,
+                        Diagnostics* diags) {
+  std::vector<std::string> paths = FixtureSnapshots(dir);
+  // A deployment folder (compose file, nginx config) is a stack, read in place at the real time.
+  bool stack = paths.empty() && LooksLikeStackFolder(dir);
+  if (stack) paths.push_back(dir);
+  for (const std::string& path : paths) {
+    auto snap = stack ? ReadStackFolder(path, AuditClock::System(), diags) : LoadSnapshot(path);
+    if (!snap.ok()) return "cannot load fixture: " + snap.status().ToString();
+    hosts->push_back(snap->meta().host);
+    snaps->push_back(std::move(snap).value());
+  }
+  if (snaps->empty()) return "cannot load fixture: neither a snapshot (no meta.json) nor a folder of snapshots";
+  return "";
+}
+
 FixtureOutcome RunOne(const Rule& rule, const std::string& dir, bool expect_fire) {
   FixtureOutcome o{rule.id, dir, expect_fire, 0, ""};
   std::vector<Snapshot> snaps;
   std::vector<std::string> hosts;
-  for (const std::string& path : FixtureSnapshots(dir)) {
-    auto snap = LoadSnapshot(path);
-    if (!snap.ok()) {
-      o.problem = "cannot load fixture: " + snap.status().ToString();
-      return o;
-    }
-    hosts.push_back(snap->meta().host);
-    snaps.push_back(std::move(snap).value());
-  }
-  if (snaps.empty()) {
-    o.problem = "cannot load fixture: neither a snapshot (no meta.json) nor a folder of snapshots";
-    return o;
-  }
+  Diagnostics diags;
+  o.problem = LoadFixture(dir, &snaps, &hosts, &diags);
+  if (!o.problem.empty()) return o;
   // The audit clock of a fleet fixture is its first snapshot's.
   auto clock = AuditClock::Parse(snaps.front().meta().collected_at);
-  Diagnostics diags;
   auto db = LoadFacts(SourceOf(std::move(snaps)), clock.ok() ? *clock : AuditClock::System(), &diags);
   if (!db.ok()) {
     o.problem = db.status().ToString();

@@ -1,0 +1,145 @@
+// `shipshape audit DIR` on a deployment folder (a stack read in place): files reported relative to
+// the folder, categories a folder cannot show are N/A, `collect DIR` stores the same snapshot.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "base/file_io.h"
+#include "base/json.h"
+#include "base/process.h"
+#include "test_paths.h"
+
+namespace shipshape {
+namespace {
+
+ProcessResult Shipshape(std::vector<std::string> args) {
+  args.insert(args.begin(), testing::BinaryPath());
+  auto r = RunProcess(args, "", 300);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? *r : ProcessResult{};
+}
+
+class StackAudit : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    tmp_ = *MakeTempDir("shipshape-stack-audit.");
+    stack_ = tmp_ + "/shop";
+    // A default admin password in .env and a malformed line in a second env file (a diagnostic).
+    ASSERT_TRUE(WriteWholeFile(stack_ + "/docker-compose.yml",
+                               "services:\n  grafana:\n    image: grafana/grafana:10.4.2\n    ports:\n"
+                               "      - \"3000:3000\"\n    environment:\n"
+                               "      - GF_SECURITY_ADMIN_PASSWORD=${GF_SECURITY_ADMIN_PASSWORD}\n")
+                    .ok());
+    // API_TOKEN: a default the compose file does not reference (SECRET-DEFAULT reports it at .env);
+    // the Grafana password reaches the service, so STACK-DEFAULT-SECRET reports it at the compose line.
+    ASSERT_TRUE(WriteWholeFile(stack_ + "/.env", "API_TOKEN=changeme\nGF_SECURITY_ADMIN_PASSWORD=admin\n").ok());
+    ASSERT_TRUE(WriteWholeFile(stack_ + "/config/app.env", "OK=1\nexport \"BROKEN\n").ok());
+  }
+  void TearDown() override { RemoveTree(tmp_); }
+  std::string tmp_, stack_;
+};
+
+TEST_F(StackAudit, ReportsFilesRelativeToTheFolderAndNotApplicableCategories) {
+  ProcessResult a = Shipshape({"audit", stack_, "--format", "json", "--now", "2026-06-14"});
+  ASSERT_TRUE(a.exit_code == 0 || a.exit_code == 1) << a.err;
+  auto doc = ParseJson(a.out, "report");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->root()["hosts"].Size(), 1u);
+  JsonRef host = doc->root()["hosts"].At(0);
+  EXPECT_EQ(host["host"].Str(), "shop");
+  EXPECT_EQ(host["collected_at"].Str(), "2026-06-14T00:00:00Z");
+  EXPECT_EQ(host["categories"]["os"].Str(), "N/A");
+  EXPECT_EQ(host["categories"]["ssh"].Str(), "N/A");
+  EXPECT_EQ(host["categories"]["encryption"].Str(), "N/A");
+  EXPECT_NE(host["categories"]["secrets"].Str(), "N/A") << "the stack's env files are secrets facts";
+  std::set<std::string> files;
+  doc->root()["findings"].ForEachElement([&](JsonRef f) {
+    if (f["file"].IsString()) files.insert(f["file"].Str());
+  });
+  EXPECT_EQ(files.count(".env"), 1u) << "the default API_TOKEN of .env";
+  EXPECT_EQ(files.count("docker-compose.yml"), 1u) << "the default Grafana admin password";
+  for (const std::string& f : files) EXPECT_NE(f.front(), '/') << f;
+  std::vector<std::string> error_files;
+  doc->root()["errors"].ForEachElement([&](JsonRef e) { error_files.push_back(e["file"].Str()); });
+  EXPECT_EQ(error_files, std::vector<std::string>{"config/app.env"});
+}
+
+TEST_F(StackAudit, TextReportNamesTheFileRelativeToTheFolder) {
+  ProcessResult a = Shipshape({"audit", stack_, "--now", "2026-06-14"});
+  ASSERT_TRUE(a.exit_code == 0 || a.exit_code == 1) << a.err;
+  EXPECT_NE(a.out.find("at: .env:1\n"), std::string::npos) << a.out;
+  EXPECT_NE(a.out.find("at: docker-compose.yml:"), std::string::npos) << a.out;
+  EXPECT_EQ(a.out.find("at: /"), std::string::npos) << a.out;
+  EXPECT_NE(a.out.find("config/app.env:2"), std::string::npos) << a.out;
+  EXPECT_EQ(a.out.find("/config/app.env"), std::string::npos) << a.out;
+}
+
+TEST_F(StackAudit, CollectStoresTheStackAndTheStoredSnapshotAuditsTheSame) {
+  ProcessResult c = Shipshape({"collect", stack_, "-o", tmp_ + "/stored"});
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_TRUE(IsRegularFile(tmp_ + "/stored/files/docker-compose.yml"));
+  EXPECT_TRUE(IsRegularFile(tmp_ + "/stored/files/config/app.env"));
+  auto env = ReadWholeFile(tmp_ + "/stored/files/.env");
+  ASSERT_TRUE(env.ok());
+  EXPECT_EQ(*env,
+            "API_TOKEN=[REDACTED class=default len=8]\nGF_SECURITY_ADMIN_PASSWORD=[REDACTED class=default len=5]\n");
+  // The same report, but for collected_at (collect has no --now: the stored one is the real time).
+  auto without_collected_at = [](std::string json) {
+    size_t at = json.find("\"collected_at\":\"");
+    if (at != std::string::npos) json.erase(at, json.find(',', at) - at);
+    return json;
+  };
+  ProcessResult in_place = Shipshape({"audit", stack_, "--format", "json", "--now", "2026-06-14"});
+  ProcessResult stored = Shipshape({"audit", tmp_ + "/stored", "--format", "json", "--now", "2026-06-14"});
+  EXPECT_EQ(stored.exit_code, in_place.exit_code) << stored.err;
+  EXPECT_NE(in_place.out.find("\"file\":\".env\""), std::string::npos) << in_place.out;
+  EXPECT_EQ(without_collected_at(stored.out), without_collected_at(in_place.out));
+}
+
+TEST_F(StackAudit, AFolderWithNothingToAuditIsRefused) {
+  ASSERT_TRUE(WriteWholeFile(tmp_ + "/empty/README.md", "nothing\n").ok());
+  ProcessResult a = Shipshape({"audit", tmp_ + "/empty"});
+  EXPECT_NE(a.exit_code, 0);
+  EXPECT_NE(a.err.find("nor a stack folder (no compose file or nginx config)"), std::string::npos) << a.err;
+}
+
+TEST(StackAuditCorpus, AwesomeComposeFolderAuditsWithRelativeFiles) {
+  std::string dir = testing::CorpusDir() + "/awesome-compose/postgresql-pgadmin";
+  ProcessResult a = Shipshape({"audit", dir, "--format", "json", "--now", "2026-06-14"});
+  ASSERT_TRUE(a.exit_code == 0 || a.exit_code == 1) << a.err;
+  auto doc = ParseJson(a.out, "report");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->root()["hosts"].At(0)["host"].Str(), "postgresql-pgadmin");
+  int with_file = 0;
+  doc->root()["findings"].ForEachElement([&](JsonRef f) {
+    if (!f["file"].IsString()) return;
+    ++with_file;
+    std::string file = f["file"].Str();
+    EXPECT_TRUE(file == ".env" || file == "compose.yaml") << file;
+  });
+  EXPECT_GT(with_file, 0) << "changeit passwords in .env";
+  EXPECT_EQ(doc->root()["errors"].Size(), 0u) << a.out;
+}
+
+// A folder of deployment folders is audited as that many stacks, not as one stack.
+TEST(StackAuditFolderOfStacks, EachSubfolderWithAComposeFileIsItsOwnStack) {
+  std::string tmp = *MakeTempDir("shipshape-stacks.");
+  for (const char* name : {"alpha", "beta"}) {
+    ASSERT_TRUE(WriteWholeFile(tmp + "/" + name + "/compose.yaml",
+                               "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"8080:80\"\n")
+                    .ok());
+  }
+  ASSERT_TRUE(WriteWholeFile(tmp + "/notes/README.md", "not a stack\n").ok());
+  ProcessResult a = Shipshape({"audit", tmp, "--format", "json", "--no-history"});
+  RemoveTree(tmp);
+  ASSERT_TRUE(a.exit_code == 0 || a.exit_code == 1) << a.err;
+  auto doc = ParseJson(a.out, "report");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  std::set<std::string> hosts;
+  doc->root()["hosts"].ForEachElement([&](JsonRef h) { hosts.insert(h["host"].Str()); });
+  EXPECT_EQ(hosts, (std::set<std::string>{"alpha", "beta"}));
+}
+
+}  // namespace
+}  // namespace shipshape
