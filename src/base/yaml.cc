@@ -67,6 +67,20 @@ std::vector<std::pair<std::string, YamlNode>> YamlNode::Entries() const {
   return out;
 }
 
+std::vector<std::pair<std::pair<std::string, int>, YamlNode>> YamlNode::KeyedEntries() const {
+  std::vector<std::pair<std::pair<std::string, int>, YamlNode>> out;
+  if (!IsMap()) return out;
+  try {
+    for (auto it = node_->begin(); it != node_->end(); ++it) {
+      int line = it->first.Mark().line;
+      out.push_back({{it->first.IsScalar() ? it->first.Scalar() : std::string(), line >= 0 ? line + 1 : 0},
+                     YamlNode(it->second)});
+    }
+  } catch (const std::exception&) {
+  }
+  return out;
+}
+
 std::vector<YamlNode> YamlNode::Elements() const {
   std::vector<YamlNode> out;
   if (!IsSeq()) return out;

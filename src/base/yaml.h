@@ -36,6 +36,9 @@ class YamlNode {
   int Line() const;  // 1-based line in the source, 0 if unknown
   std::vector<std::pair<std::string, YamlNode>> Entries() const;  // map entries in order
   std::vector<YamlNode> Elements() const;                          // sequence elements
+  // Map entries in order with the 1-based line of each key (0 if unknown): a row's line is
+  // usually its key's, while a block value's own Line() is where the value starts.
+  std::vector<std::pair<std::pair<std::string, int>, YamlNode>> KeyedEntries() const;
 
  private:
   std::unique_ptr<YAML::Node> node_;
