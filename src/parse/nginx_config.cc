@@ -8,6 +8,7 @@ namespace {
 
 constexpr int kMaxIncludeDepth = 16;
 constexpr int kMaxBlockDepth = 64;
+constexpr int kMaxFileReads = 2000;  // a file included twice by itself would otherwise read 2^16 copies
 
 struct Token {
   enum Kind { kWord, kOpen, kClose, kSemicolon, kEnd } kind;
@@ -80,6 +81,27 @@ class Tokenizer {
     return {Token::kWord, out, line};
   }
 
+ public:
+  // Skips to the brace closing a block already opened, minding Lua strings and comments.
+  void SkipRawBlock() {
+    int depth = 1;
+    while (pos_ < text_.size() && depth > 0) {
+      char c = text_[pos_++];
+      if (c == '\n') ++line_;
+      if (c == '{') ++depth;
+      if (c == '}') --depth;
+      if (c == '-' && pos_ < text_.size() && text_[pos_] == '-') {
+        while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
+      }
+      if (c == '"' || c == '\'') {
+        while (pos_ < text_.size() && text_[pos_] != c && text_[pos_] != '\n') pos_ += text_[pos_] == '\\' ? 2 : 1;
+        ++pos_;
+      }
+    }
+    if (depth > 0) errors_->push_back({line_, "unexpected end of file, expecting \"}\""});
+  }
+
+ private:
   const std::string& text_;
   std::vector<NginxSyntaxError>* errors_;
   size_t pos_ = 0;
@@ -120,7 +142,11 @@ std::vector<NginxDirective> ParseBlock(Tokenizer& tok, const std::string& file, 
           errors->push_back({a.line, "blocks nested too deeply"});
           return out;
         }
-        d.children = ParseBlock(tok, file, depth + 1, false, errors);
+        // OpenResty's *_by_lua_block holds Lua code, not directives: skipped to its closing brace.
+        if (EndsWith(d.name, "_by_lua_block"))
+          tok.SkipRawBlock();
+        else
+          d.children = ParseBlock(tok, file, depth + 1, false, errors);
         break;
       } else {
         errors->push_back({d.line, "directive \"" + d.name + "\" is not terminated by \";\""});
@@ -139,41 +165,86 @@ std::vector<NginxDirective> ParseBlock(Tokenizer& tok, const std::string& file, 
   }
 }
 
-std::vector<NginxDirective> ReadOne(const Snapshot& snap, const std::string& path, FactSink& out) {
-  const std::string* text = snap.File(path);
+struct Reader {
+  const Snapshot& snap;
+  const NginxReadOptions& opts;
+  NginxTree& tree;
+  int reads = 0;
+};
+
+std::vector<NginxDirective> ReadOne(Reader& r, const std::string& path) {
+  const std::string* text = r.snap.File(path);
   if (!text) return {};
+  if (++r.reads > kMaxFileReads) {
+    if (r.reads == kMaxFileReads + 1) r.tree.issues.push_back({path, 1, "too many includes", false});
+    return {};
+  }
+  r.tree.files.insert(path);
   std::vector<NginxSyntaxError> errors;
   std::vector<NginxDirective> list = ParseNginxText(*text, path, &errors);
-  for (const NginxSyntaxError& e : errors) out.Error("web", path, e.line, e.message);
+  for (const NginxSyntaxError& e : errors) r.tree.issues.push_back({path, e.line, e.message, false});
   return list;
 }
 
-void ExpandIncludes(const Snapshot& snap, const std::string& root, std::vector<NginxDirective>& list, int depth,
-                    FactSink& out) {
+std::string JoinPath(const std::string& dir, const std::string& rel) {
+  return dir.empty() || dir.back() == '/' ? dir + rel : dir + "/" + rel;
+}
+
+// Files matching an include pattern (already absolute), in name order.
+std::vector<std::string> MatchInclude(const Snapshot& snap, const std::string& pattern) {
+  size_t wild = pattern.find_first_of("*?[");
+  if (wild == std::string::npos)
+    return snap.File(pattern) ? std::vector<std::string>{pattern} : std::vector<std::string>{};
+  std::string dir = pattern.substr(0, pattern.rfind('/', wild) + 1);
+  std::vector<std::string> out;
+  for (const std::string& path : snap.FilesUnder(dir)) {
+    if (GlobMatch(pattern, path)) out.push_back(path);
+  }
+  return out;
+}
+
+// In a stack, an include the container resolves inside its image (/etc/nginx/conf.d/*.conf) is
+// looked for under the config root when /etc/nginx itself is not part of the folder.
+std::vector<std::string> ResolveInclude(Reader& r, const std::string& arg, bool* from_image) {
+  *from_image = false;
+  if (arg.empty() || arg[0] != '/') return MatchInclude(r.snap, JoinPath(r.opts.root, arg));
+  std::vector<std::string> files = MatchInclude(r.snap, arg);
+  if (!files.empty() || !r.opts.stack) return files;
+  *from_image = true;
+  const std::string prefix = "/etc/nginx/";
+  if (!StartsWith(arg, prefix)) return files;
+  return MatchInclude(r.snap, JoinPath(r.opts.root, arg.substr(prefix.size())));
+}
+
+// A missing include worth a warning: in a stack, files of the image (absolute paths) and files the
+// stack reader does not collect (mime.types, fastcgi_params) are expected to be missing.
+bool WarnMissing(const Reader& r, const std::string& arg, bool from_image) {
+  if (arg.find_first_of("*?[") != std::string::npos) return false;
+  if (!r.opts.stack) return true;
+  return !from_image && EndsWith(arg, ".conf");
+}
+
+void ExpandIncludes(Reader& r, std::vector<NginxDirective>& list, int depth) {
   std::vector<NginxDirective> expanded;
   for (NginxDirective& d : list) {
     if (d.name == "include" && !d.block && d.args.size() == 1) {
-      std::string pattern = d.args[0];
-      if (pattern.empty() || pattern[0] != '/') pattern = root + "/" + pattern;
       if (depth >= kMaxIncludeDepth) {
-        out.Error("web", d.file, d.line, "include nested too deeply");
+        r.tree.issues.push_back({d.file, d.line, "include nested too deeply", false});
         continue;
       }
-      bool glob = pattern.find_first_of("*?[") != std::string::npos;
-      size_t slash = pattern.rfind('/', pattern.find_first_of("*?["));
-      std::string dir = pattern.substr(0, slash + 1);
-      bool found = false;
-      for (const std::string& path : snap.FilesUnder(dir)) {
-        if (!GlobMatch(pattern, path)) continue;
-        found = true;
-        std::vector<NginxDirective> inner = ReadOne(snap, path, out);
-        ExpandIncludes(snap, root, inner, depth + 1, out);
+      bool from_image = false;
+      std::vector<std::string> files = ResolveInclude(r, d.args[0], &from_image);
+      for (const std::string& path : files) {
+        std::vector<NginxDirective> inner = ReadOne(r, path);
+        ExpandIncludes(r, inner, depth + 1);
         for (auto& x : inner) expanded.push_back(std::move(x));
       }
-      if (!found && !glob) out.Warn(d.file, d.line, "included file " + d.args[0] + " was not collected");
+      if (files.empty() && WarnMissing(r, d.args[0], from_image)) {
+        r.tree.issues.push_back({d.file, d.line, "included file " + d.args[0] + " was not collected", true});
+      }
       continue;
     }
-    if (d.block) ExpandIncludes(snap, root, d.children, depth, out);
+    if (d.block) ExpandIncludes(r, d.children, depth);
     expanded.push_back(std::move(d));
   }
   list = std::move(expanded);
@@ -222,11 +293,27 @@ std::vector<NginxDirective> ParseNginxText(const std::string& text, const std::s
   return ParseBlock(tok, file, 0, true, errors);
 }
 
+NginxTree ReadNginxTree(const Snapshot& snap, const std::vector<std::string>& paths, const NginxReadOptions& opts) {
+  NginxTree tree;
+  Reader r{snap, opts, tree};
+  for (const std::string& path : paths) {
+    std::vector<NginxDirective> list = ReadOne(r, path);
+    ExpandIncludes(r, list, 0);
+    for (auto& d : list) tree.directives.push_back(std::move(d));
+  }
+  return tree;
+}
+
 std::vector<NginxDirective> ReadNginxConfig(const Snapshot& snap, const std::string& path, const std::string& root,
                                             FactSink& out) {
-  std::vector<NginxDirective> list = ReadOne(snap, path, out);
-  ExpandIncludes(snap, root, list, 0, out);
-  return list;
+  NginxTree tree = ReadNginxTree(snap, {path}, NginxReadOptions{root, false});
+  for (const NginxIssue& i : tree.issues) {
+    if (i.warning)
+      out.Warn(i.file, i.line, i.message);
+    else
+      out.Error("web", i.file, i.line, i.message);
+  }
+  return std::move(tree.directives);
 }
 
 }  // namespace shipshape

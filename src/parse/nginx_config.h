@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,28 @@ struct NginxDirective {
   bool block = false;  // has { … }
   std::vector<NginxDirective> children;
 };
+
+struct NginxIssue {
+  std::string file;
+  int line = 0;
+  std::string message;
+  bool warning = false;  // a missing include: a note, not a syntax error
+};
+
+struct NginxReadOptions {
+  std::string root;    // folder relative includes start from: "/etc/nginx", or a stack's "/nginx"
+  bool stack = false;  // a stack folder: "/etc/nginx/X" not in the folder is looked for as root + "/X"
+};
+
+struct NginxTree {
+  std::vector<NginxDirective> directives;
+  std::set<std::string> files;  // every file read: the configs and everything they include
+  std::vector<NginxIssue> issues;
+};
+
+// Reads `paths` one after another as one directive list (several conf.d files of an implicit root),
+// expanding includes. Never fails: syntax errors and missing includes are in `issues`.
+NginxTree ReadNginxTree(const Snapshot& snap, const std::vector<std::string>& paths, const NginxReadOptions& opts);
 
 // Parses `path` and every file it includes. Errors go to `out` (category "web") with file and line;
 // what could be read is still returned. `root` is the directory relative includes start from.
