@@ -4,6 +4,8 @@
 #include "base/strings.h"
 #include "facts/registry.h"
 #include "parse/parse_util.h"
+#include "parse/shell_command.h"
+#include "parse/stack_files.h"
 
 namespace shipshape {
 namespace {
@@ -35,16 +37,7 @@ constexpr const char* kTimersFile = "cmd/systemctl-timers.out";
 bool IsShellScript(std::string_view path, std::string_view text) {
   if (StartsWith(path, "/proc/")) return false;
   if (EndsWith(path, ".sh")) return true;
-  if (!StartsWith(text, "#!")) return false;
-  std::string_view first = text.substr(0, text.find('\n'));
-  auto words = SplitWhitespace(first.substr(2));
-  if (words.empty()) return false;
-  std::string_view interpreter = BaseName(words[0]);
-  if (interpreter == "env" && words.size() > 1) interpreter = words[1];
-  for (std::string_view shell : {"sh", "bash", "dash", "zsh", "ksh", "ash"}) {
-    if (interpreter == shell) return true;
-  }
-  return false;
+  return HasShellShebang(text);
 }
 
 bool NamesBackup(std::string_view unit) {
@@ -67,6 +60,39 @@ void ReadEnvironment(std::string_view value, ShellEnv& env) {
   }
 }
 
+// The ExecStart= lines of the unit file at `path`; returns how many invocations they hold.
+size_t ScanUnitFile(const Snapshot& snap, const std::string& path, const std::string& text, const ScriptLookup& lookup,
+                    EvidenceSink& evidence) {
+  ShellEnv env;
+  size_t found = 0;
+  int n = 0;
+  for (std::string_view raw : SplitLines(text)) {
+    ++n;
+    std::string_view line = Trim(raw);
+    size_t eq = line.find('=');
+    if (eq == std::string_view::npos) continue;
+    std::string_view key = Trim(line.substr(0, eq)), value = Trim(line.substr(eq + 1));
+    if (key == "Environment") ReadEnvironment(value, env);
+    if (key == "EnvironmentFile") {
+      while (StartsWith(value, "-")) value.remove_prefix(1);
+      if (const std::string* file = snap.File(ResolveStackPath(snap, value))) {
+        for (std::string_view l : SplitLines(*file)) ReadEnvironment(l, env);
+      }
+    }
+    if (key != "ExecStart" && key != "ExecStartPre" && key != "ExecStartPost") continue;
+    while (!value.empty() && std::string_view("-@:+!").find(value[0]) != std::string_view::npos) {
+      value.remove_prefix(1);
+    }
+    auto hits = ScanShell(value, path, n, env, lookup);
+    for (BackupHit& h : hits) {
+      if (!snap.File(h.file)) h.file = ResolveStackPath(snap, h.file);
+    }
+    evidence.Add(hits, "timer");
+    found += hits.size();
+  }
+  return found;
+}
+
 // The ExecStart= lines of a collected service unit; returns how many invocations they hold (0 when
 // the unit was not collected).
 size_t ScanServiceUnit(const Snapshot& snap, const std::string& service, EvidenceSink& evidence) {
@@ -74,31 +100,8 @@ size_t ScanServiceUnit(const Snapshot& snap, const std::string& service, Evidenc
     std::string path = std::string(dir) + service;
     const std::string* text = snap.File(path);
     if (!text) continue;
-    ShellEnv env;
-    size_t found = 0;
-    int n = 0;
-    for (std::string_view raw : SplitLines(*text)) {
-      ++n;
-      std::string_view line = Trim(raw);
-      size_t eq = line.find('=');
-      if (eq == std::string_view::npos) continue;
-      std::string_view key = Trim(line.substr(0, eq)), value = Trim(line.substr(eq + 1));
-      if (key == "Environment") ReadEnvironment(value, env);
-      if (key == "EnvironmentFile") {
-        while (StartsWith(value, "-")) value.remove_prefix(1);
-        if (const std::string* file = snap.File(value)) {
-          for (std::string_view l : SplitLines(*file)) ReadEnvironment(l, env);
-        }
-      }
-      if (key != "ExecStart" && key != "ExecStartPre" && key != "ExecStartPost") continue;
-      while (!value.empty() && std::string_view("-@:+!").find(value[0]) != std::string_view::npos) {
-        value.remove_prefix(1);
-      }
-      auto hits = ScanShell(value, path, n, env, [&snap](std::string_view p) { return snap.File(p); });
-      evidence.Add(hits, "timer");
-      found += hits.size();
-    }
-    return found;
+    return ScanUnitFile(
+        snap, path, *text, [&snap](std::string_view p) { return snap.File(p); }, evidence);
   }
   return 0;
 }
@@ -123,6 +126,16 @@ void ScanCollectedScripts(const Snapshot& snap, EvidenceSink& evidence) {
   ScriptLookup lookup = [&snap](std::string_view p) { return snap.File(p); };
   for (const auto& [path, text] : snap.files()) {
     if (IsShellScript(path, text)) evidence.Add(ScanShell(text, path, 1, {}, lookup), "script");
+  }
+}
+
+void ScanStackTimers(const Snapshot& snap, EvidenceSink& evidence) {
+  ScriptLookup lookup = [&snap](std::string_view p) { return snap.File(ResolveStackPath(snap, p)); };
+  for (const auto& [key, text] : snap.files()) {
+    if (!EndsWith(key, ".timer")) continue;
+    int line = 0;
+    std::string service = FindStackService(snap, key, TimerActivates(key, text, &line));
+    if (!service.empty()) ScanUnitFile(snap, service, *snap.File(service), lookup, evidence);
   }
 }
 

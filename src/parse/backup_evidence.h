@@ -35,4 +35,8 @@ void ScanCollectedScripts(const Snapshot& snap, EvidenceSink& evidence);
 // row naming the units. Malformed lines are the timers parser's to report.
 void ScanBackupTimers(const Snapshot& snap, EvidenceSink& evidence);
 
+// A stack folder: the ExecStart= lines of the service units its *.timer files activate ('timer'),
+// scripts they name resolved into the folder (see ResolveStackPath).
+void ScanStackTimers(const Snapshot& snap, EvidenceSink& evidence);
+
 }  // namespace shipshape

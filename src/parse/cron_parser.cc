@@ -8,6 +8,8 @@
 #include "parse/backup_evidence.h"
 #include "parse/line_command.h"
 #include "parse/parse_util.h"
+#include "parse/shell_command.h"
+#include "parse/stack_files.h"
 
 namespace shipshape {
 namespace {
@@ -29,7 +31,8 @@ const TableDef& kCronJobs = RegisterTable(
       Text("command", "the command as written (cron's % newlines included); the script's path for run-parts scripts"),
       Text("origin",
            "crontab (/etc/crontab) | cron.d | user (crontab -l -u USER) | cron.hourly | cron.daily | "
-           "cron.weekly | cron.monthly"),
+           "cron.weekly | cron.monthly | stack (a crontab file of a stack folder: crontab, *.cron, *.crontab, "
+           "cron.d/*; user '' when it has no user field)"),
       Text("backup_tool",
            "the backup tools the job runs, comma-separated in order of appearance "
            "('pg_dumpall,redis-cli,aws s3'); names as in backup_evidence.tool; NULL when none"),
@@ -93,17 +96,6 @@ bool IsEnvLine(std::string_view line, std::string* name, std::string* value) {
   return true;
 }
 
-// What cron hands to the shell: the command up to the first unescaped %, with \% as %.
-std::string ShellPart(std::string_view command) {
-  std::string out;
-  for (size_t i = 0; i < command.size(); ++i) {
-    if (command[i] == '%') break;
-    if (command[i] == '\\' && i + 1 < command.size() && command[i + 1] == '%') ++i;
-    out.push_back(command[i]);
-  }
-  return out;
-}
-
 // Bare names that run-parts (and cron, for /etc/cron.d) accepts: letters, digits, _ and -.
 bool IsRunPartsName(std::string_view name) {
   if (name.empty()) return false;
@@ -122,7 +114,14 @@ struct Job {
 class CronReader {
  public:
   CronReader(const Snapshot& snap, FactSink& out)
-      : out_(out), evidence_(out), lookup_([&snap](std::string_view p) { return snap.File(p); }) {}
+      : out_(out), evidence_(out), lookup_([&snap](std::string_view p) { return snap.File(p); }) {
+    // A stack's crontab names scripts by their path on the server: resolve it into the folder,
+    // and record invocations under the folder's key.
+    if (IsStackSnapshot(snap)) {
+      lookup_ = [&snap](std::string_view p) { return snap.File(ResolveStackPath(snap, p)); };
+      snap_ = &snap;
+    }
+  }
   EvidenceSink& evidence() { return evidence_; }
   // Reads a crontab; returns false when a line was malformed. System crontabs have a user field.
   bool ReadCrontab(const std::string& text, const std::string& file, std::string_view origin, bool system,
@@ -135,6 +134,7 @@ class CronReader {
   FactSink& out_;
   EvidenceSink evidence_;
   ScriptLookup lookup_;
+  const Snapshot* snap_ = nullptr;  // set for a stack snapshot
 };
 
 bool CronReader::ReadCrontab(const std::string& text, const std::string& file, std::string_view origin, bool system,
@@ -178,11 +178,15 @@ std::string CronReader::ReadLine(std::string_view line, const Job& base, bool sy
   job.schedule = Join(schedule, " ");
   if (system) job.user = std::string(f[time_fields]);
   job.command = std::string(Trim(line.substr(static_cast<size_t>(f[command_at].data() - line.data()))));
-  AddJob(job, ScanShell(ShellPart(job.command), job.file, job.line, env, lookup_), "cron");
+  AddJob(job, ScanShell(CronShellPart(job.command), job.file, job.line, env, lookup_), "cron");
   return "";
 }
 
-void CronReader::AddJob(const Job& job, const std::vector<BackupHit>& hits, std::string_view kind) {
+void CronReader::AddJob(const Job& job, const std::vector<BackupHit>& found, std::string_view kind) {
+  std::vector<BackupHit> hits = found;
+  for (BackupHit& h : hits) {
+    if (snap_ && !snap_->File(h.file)) h.file = ResolveStackPath(*snap_, h.file);
+  }
   std::vector<std::string> tools;
   bool offsite = false;
   for (const BackupHit& h : hits) {
@@ -226,7 +230,21 @@ void ReadRunPartsScripts(const Snapshot& snap, CronReader& reader) {
   }
 }
 
+// A stack folder: its crontab files, the scripts in it, and the services its timers start.
+void ParseStackCron(const Snapshot& snap, FactSink& out) {
+  CronReader reader(snap, out);
+  for (const auto& [path, text] : snap.files()) {
+    if (!IsStackCrontab(path)) continue;
+    if (reader.ReadCrontab(text, path, "stack", CrontabHasUserField(path, text), "")) {
+      out.Coverage(kCategory, path, CoverageState::kOk);
+    }
+  }
+  ScanCollectedScripts(snap, reader.evidence());
+  ScanStackTimers(snap, reader.evidence());
+}
+
 void ParseCron(const Snapshot& snap, FactSink& out) {
+  if (IsStackSnapshot(snap)) return ParseStackCron(snap, out);
   CronReader reader(snap, out);
   if (const std::string* text = snap.File("/etc/crontab")) {
     if (reader.ReadCrontab(*text, "/etc/crontab", "crontab", true, "")) {

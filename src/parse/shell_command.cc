@@ -1,7 +1,10 @@
-// Splitting one line of POSIX shell into simple commands (words, assignments, redirections); never runs it.
+// Reading POSIX shell text: one line split into simple commands (words, assignments, redirections), a
+// script's #! line, the shell part of a crontab command; never runs anything.
 #include "parse/shell_command.h"
 
 #include <algorithm>
+
+#include "base/strings.h"
 
 namespace shipshape {
 namespace {
@@ -252,6 +255,28 @@ bool SplitAssignment(std::string_view word, std::string* name, std::string* valu
   *name = std::string(word.substr(0, n));
   *value = std::string(word.substr(n + 1));
   return true;
+}
+
+bool HasShellShebang(std::string_view text) {
+  if (!StartsWith(text, "#!")) return false;
+  auto words = SplitWhitespace(text.substr(2, text.find('\n') - 2));
+  if (words.empty()) return false;
+  std::string_view interpreter = BaseName(words[0]);
+  if (interpreter == "env" && words.size() > 1) interpreter = words[1];
+  for (std::string_view shell : {"sh", "bash", "dash", "ash", "ksh", "zsh"}) {
+    if (interpreter == shell) return true;
+  }
+  return false;
+}
+
+std::string CronShellPart(std::string_view command) {
+  std::string out;
+  for (size_t i = 0; i < command.size(); ++i) {
+    if (command[i] == '%') break;
+    if (command[i] == '\\' && i + 1 < command.size() && command[i + 1] == '%') ++i;
+    out.push_back(command[i]);
+  }
+  return out;
 }
 
 }  // namespace shipshape

@@ -43,4 +43,10 @@ std::string_view BaseName(std::string_view path);
 // True for NAME=… where NAME is a shell variable name; sets *name and *value.
 bool SplitAssignment(std::string_view word, std::string* name, std::string* value);
 
+// The text begins with a #! line naming sh, bash, dash, ash, ksh or zsh (directly or via env).
+bool HasShellShebang(std::string_view text);
+
+// What cron hands to the shell of a crontab command: up to the first unescaped %, with \% as %.
+std::string CronShellPart(std::string_view command);
+
 }  // namespace shipshape

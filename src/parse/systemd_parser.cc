@@ -5,6 +5,8 @@
 #include "facts/registry.h"
 #include "parse/line_command.h"
 #include "parse/parse_util.h"
+#include "parse/shell_command.h"
+#include "parse/stack_files.h"
 #include "parse/timestamps.h"
 
 namespace shipshape {
@@ -23,8 +25,9 @@ const TableDef& kServices = RegisterTable(
 
 const TableDef& kTimers =
     RegisterTable({"timers",
-                   "systemd timers, from `systemctl list-timers --all --no-legend` (one row per line). Times are the "
-                   "host's local time as systemctl printed it.",
+                   "systemd timers, from `systemctl list-timers --all --no-legend` (one row per line); in a stack "
+                   "folder, its *.timer unit files (file and line of the [Timer] header, next and last NULL). "
+                   "Times are the host's local time as systemctl printed it.",
                    {Text("unit", "timer unit: logrotate.timer, apt-daily.timer"),
                     Text("activates", "the unit it starts: logrotate.service ('' when systemctl shows none)"),
                     Text("next",
@@ -148,9 +151,36 @@ void ParseUnits(const Snapshot& snap, FactSink& out) {
                   [&](std::string_view line, int n) { return ParseUnitLine(line, n, out); });
 }
 
+// A stack folder's *.timer unit files: one row each, next/last NULL (never run here). A line that
+// is neither a [Section], a Key=Value, a continuation nor a comment is malformed.
+void ParseStackTimers(const Snapshot& snap, FactSink& out) {
+  for (const auto& [key, text] : snap.files()) {
+    if (!EndsWith(key, ".timer") || key.size() <= 7 || key[key.size() - 7] == '/') continue;
+    int n = 0;
+    bool continued = false;
+    for (std::string_view raw : SplitLines(text)) {
+      ++n;
+      std::string_view line = Trim(raw);
+      bool ok = continued || line.empty() || line[0] == '#' || line[0] == ';' ||
+                (line[0] == '[' && line.back() == ']') || line.find('=') != std::string_view::npos;
+      continued = !line.empty() && line.back() == '\\';
+      if (!ok) out.Error("backup", key, n, "expected [Section] or Key=Value");
+    }
+    int line = 0;
+    std::string activates = TimerActivates(key, text, &line);
+    if (line == 0) {
+      out.Error("backup", key, 1, "a timer unit must have a [Timer] section");
+      continue;
+    }
+    out.Add(kTimers, {V(std::string(BaseName(key))), V(activates), VNull(), VNull(), V(key),
+                      V(static_cast<int64_t>(line)), VNull(), VNull()});
+  }
+}
+
 // Timers tell whether backups are scheduled; reading them is not enough to score that category,
 // so they only ever make it Unknown (when malformed).
 void ParseTimers(const Snapshot& snap, FactSink& out) {
+  if (IsStackSnapshot(snap)) return ParseStackTimers(snap, out);
   ReadLineCommand(snap, out, {"systemctl-timers", "backup", "", false},
                   [&](std::string_view line, int n) { return ParseTimerLine(line, n, out); });
 }
