@@ -11,7 +11,7 @@
 namespace shipshape {
 namespace {
 
-// Schema version 1 (PRAGMA user_version). docs/history.md describes every column.
+// Schema (PRAGMA user_version, now 2). docs/history.md describes every column.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS runs (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -45,13 +45,33 @@ CREATE TABLE IF NOT EXISTS run_categories (
   category TEXT NOT NULL,
   grade TEXT NOT NULL,
   PRIMARY KEY (run_id, host, category));
-PRAGMA user_version = 1;
+)sql";
+
+// Version 2 adds the results of `shipshape status` (a plan's task states over time). Every
+// statement is idempotent, so opening a version 1 file migrates it.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE IF NOT EXISTS status_runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  plan TEXT NOT NULL,
+  title TEXT NOT NULL,
+  checked_at TEXT NOT NULL,
+  done INTEGER NOT NULL,
+  total INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS status_runs_by_plan ON status_runs(plan, id);
+CREATE TABLE IF NOT EXISTS status_tasks (
+  status_id INTEGER NOT NULL REFERENCES status_runs(id) ON DELETE CASCADE,
+  task TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('done', 'pending', 'blocked', 'unknown')),
+  reason TEXT NOT NULL,
+  PRIMARY KEY (status_id, task));
+PRAGMA user_version = 2;
 )sql";
 
 Status CreateSchema(Database& db) {
   Status st = db.Exec("BEGIN IMMEDIATE");
   if (!st.ok()) return st;
   st = db.Exec(kSchema);
+  if (st.ok()) st = db.Exec(kSchemaV2);
   if (!st.ok()) {
     (void)db.Exec("ROLLBACK");
     return st;

@@ -49,6 +49,18 @@ struct StoredFinding {
   int line = 0;
 };
 
+// One task's state in a recorded `shipshape status` of a plan.
+struct StoredTaskState {
+  std::string task, state, reason;  // state: done | pending | blocked | unknown
+};
+
+// The newest recorded status of a plan.
+struct StoredStatus {
+  int64_t id = 0;
+  std::string checked_at;
+  std::map<std::string, std::string> states;  // task id → state
+};
+
 // One connection to a history database. Writers serialise on SQLite's write lock (busy timeout
 // 10 s), so several processes may record runs into the same file. Not thread-safe: one per thread.
 class HistoryDb {
@@ -67,6 +79,15 @@ class HistoryDb {
   Result<bool> RunExists(int64_t id);
   Result<std::vector<StoredFinding>> Findings(int64_t run_id);  // sorted by host, severity, rule
   Result<std::vector<std::string>> Hosts(int64_t run_id);
+
+  // Status results (status_history.cc). `plan` identifies the plan (its absolute path). Keeps
+  // the newest kDefaultKeepRuns statuses of each plan.
+  Result<int64_t> RecordStatus(const std::string& plan, const std::string& title, const std::string& checked_at,
+                               const std::vector<StoredTaskState>& tasks);
+  // The newest status of `plan`; id 0 when there is none.
+  Result<StoredStatus> LastStatus(const std::string& plan);
+  // The absolute path of the newest kept snapshot of `host`; kNotFound when no run kept one.
+  Result<std::string> LatestSnapshot(const std::string& host);
 
   const std::string& path() const { return path_; }
   std::string SnapshotRoot() const;  // <folder of the db>/snapshots
