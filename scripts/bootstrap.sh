@@ -11,6 +11,7 @@ PACKAGES="
   openssh-server openssh-client sudo ansible-core
   nginx-core redis-server postgresql fail2ban ufw unattended-upgrades logrotate
   iproute2 procps tar gzip
+  python3-jsonschema
 "
 
 missing=""

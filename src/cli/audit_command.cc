@@ -5,6 +5,7 @@
 
 #include "base/file_io.h"
 #include "cli/args.h"
+#include "cli/audit_steps.h"
 #include "cli/commands.h"
 #include "cli/history_options.h"
 #include "cli/targets.h"
@@ -38,7 +39,7 @@ int ParseAuditArgs(int argc, char** argv, AuditArgs& a) {
   args.Positional("targets", &a.targets,
                   "user@host, ssh://[user@]host[:port], host, snapshot folders or .tar.gz, folders of "
                   "snapshots, or 'local'");
-  args.Option("--format", &a.format, "text | md | json");
+  args.Option("--format", &a.format, "text | md | json | sarif (SARIF 2.1.0, for code scanning)");
   args.Option("-o,--output", &a.output, "write the report to FILE instead of standard output");
   args.Option("--fail-on", &a.fail_on, "exit 1 when a finding at or above this priority exists (P1..P4)");
   args.Option("--now", &a.now, "audit clock: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the real time)");
@@ -54,8 +55,8 @@ int ParseAuditArgs(int argc, char** argv, AuditArgs& a) {
   if (!st.ok()) return UsageError(st.message());
   if (Status bad = CheckRemoteOptions(a.remote); !bad.ok()) return UsageError(bad.message());
   if (a.history.keep < 1) return UsageError("--keep must be at least 1");
-  if (a.format != "text" && a.format != "md" && a.format != "json") {
-    return UsageError("unknown --format '" + a.format + "' (text, md, json)");
+  if (a.format != "text" && a.format != "md" && a.format != "json" && a.format != "sarif") {
+    return UsageError("unknown --format '" + a.format + "' (text, md, json, sarif)");
   }
   if (!a.fail_on.empty() && !ParseSeverity(a.fail_on, &a.threshold)) {
     return UsageError("--fail-on must be P1, P2, P3 or P4");
@@ -65,23 +66,30 @@ int ParseAuditArgs(int argc, char** argv, AuditArgs& a) {
     auto clock = AuditClock::Parse(a.now);
     if (!clock.ok()) return UsageError(clock.status().message());
     a.options.clock = *clock;
+    a.remote.clock = *clock;  // collected_at of stack folders
   }
   return -1;
 }
 
-// Adds the inventory's hosts to the remote targets. A broken inventory stops the audit: auditing
-// part of a fleet silently would mislead.
-Status AddInventoryHosts(AuditArgs& a, Diagnostics* diags) {
-  if (a.inventory.empty()) return Status::Ok();
-  auto hosts = ReadInventory(a.inventory, diags);
-  if (!hosts.ok()) return hosts.status();
-  a.remote.fleet.insert(a.remote.fleet.end(), hosts->begin(), hosts->end());
-  return Status::Ok();
+// SARIF describes the rules of the audit (rule files already parsed once; broken ones were reported
+// by the audit itself) and needs to know which hosts are stack folders.
+std::string RenderSarifReport(AuditResult& result, const AuditArgs& a) {
+  SarifOptions options;
+  std::vector<Status> ignored;
+  options.rules = LoadRules(a.rule_dirs, &ignored);
+  auto stacks = SelectText(result.facts->db(), "SELECT host FROM hosts WHERE method = 'stack'");
+  if (stacks.ok()) {
+    for (const auto& row : *stacks) options.stack_hosts.insert(row[0]);
+  }
+  return RenderSarif(result.report, options);
 }
 
-Status WriteReport(const Report& report, const AuditArgs& a) {
-  std::string text = a.format == "json" ? RenderJson(report) : a.format == "md" ? RenderMarkdown(report)
-                                                                                : RenderText(report);
+Status WriteReport(AuditResult& result, const AuditArgs& a) {
+  const Report& report = result.report;
+  std::string text = a.format == "json"    ? RenderJson(report)
+                     : a.format == "md"    ? RenderMarkdown(report)
+                     : a.format == "sarif" ? RenderSarifReport(result, a)
+                                           : RenderText(report);
   if (a.output.empty()) {
     std::cout << text;
     return Status::Ok();
@@ -107,7 +115,7 @@ int RunAuditCommand(int argc, char** argv) {
   const Clock::time_point start = Clock::now();
   Diagnostics load_errors;
   RunRecorder recorder(a.history);  // notes the start time, before collection
-  if (Status st = AddInventoryHosts(a, &load_errors); !st.ok()) return UsageError(st.ToString());
+  if (Status st = AddInventoryHosts(a.inventory, &a.remote, &load_errors); !st.ok()) return UsageError(st.ToString());
   ResolvedTargets resolved = ResolveTargets(a.targets, a.remote, &load_errors);
   for (const std::string& f : resolved.failed) std::cerr << "shipshape audit: " << f << "\n";
   const Clock::time_point resolved_at = Clock::now();
@@ -121,7 +129,7 @@ int RunAuditCommand(int argc, char** argv) {
   if (!result.ok()) return UsageError(result.status().ToString());
   Report& report = result->report;
   report.errors.insert(report.errors.begin(), load_errors.all().begin(), load_errors.all().end());
-  if (Status w = WriteReport(report, a); !w.ok()) return UsageError(w.ToString());
+  if (Status w = WriteReport(*result, a); !w.ok()) return UsageError(w.ToString());
   std::vector<std::string> recorded_targets = a.targets;
   if (!a.inventory.empty()) recorded_targets.push_back("-i " + a.inventory);
   recorder.Record(report, recorded_targets, resolved.failed.empty());

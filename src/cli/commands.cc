@@ -14,6 +14,10 @@ const std::vector<CommandInfo>& AllCommands() {
       {"rules", "list, show or test rules", RunRulesCommand},
       {"history", "list the recorded audit runs", RunHistoryCommand},
       {"diff", "findings new, resolved and unchanged between two recorded runs", RunDiffCommand},
+      {"map", "routing matrix of a deployment folder: server name, listen, upstream, headers, limits, public",
+       RunMapCommand},
+      {"plan", "phased hardening plan from the findings (Markdown, or a plan file with -o plan.yaml)", RunPlanCommand},
+      {"status", "verify a plan's tasks on its hosts: progress, what can be done next, regressions", RunStatusCommand},
   };
   return kCommands;
 }

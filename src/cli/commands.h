@@ -30,5 +30,8 @@ int RunTablesCommand(int argc, char** argv);
 int RunRulesCommand(int argc, char** argv);
 int RunHistoryCommand(int argc, char** argv);
 int RunDiffCommand(int argc, char** argv);
+int RunMapCommand(int argc, char** argv);
+int RunPlanCommand(int argc, char** argv);
+int RunStatusCommand(int argc, char** argv);
 
 }  // namespace shipshape
