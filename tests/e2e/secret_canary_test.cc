@@ -15,13 +15,14 @@ namespace {
 
 // Canary values, each unique and never a substring of another.
 const std::vector<std::string> kCanaries = {
-    "cnry-etcenv-0001",      "cnry-compose-map-0002",  "cnry-compose-list-0003", "cnry-compose-url-0004",
-    "cnry-compose-cmd-0005", "cnry-dotenv-0006",       "cnry-dotenv-url-0007",   "cnry dotenv spaced 0008",
-    "cnry-redis-req-0009",   "cnry-redis-master-0010", "cnry-redis-user-0011",   "cnry-mongo-0012",
-    "cnry-pg-conninfo-0013", "cnry-pg-ldap-0014",      "cnry-apt-proxy-0015",    "cnry-cron-mysql-0016",
-    "cnry-cron-flag-0017",   "cnry-cron-var-0018",     "cnry-json-token-0019",   "cnry-json-url-0020",
-    "cnry-wg-key-0021",      "cnry-am-slack-0022",     "cnry-pg-bad-0023",       "cnry-redis-bad-0024",
-    "cnry-mongo-flow-0025",  "cnry-nginx-auth-0026",   "cnry-fstab-cifs-0027",   "cnry-crypttab-0028"};
+    "cnry-etcenv-0001",          "cnry-compose-map-0002",  "cnry-compose-list-0003", "cnry-compose-url-0004",
+    "cnry-compose-cmd-0005",     "cnry-dotenv-0006",       "cnry-dotenv-url-0007",   "cnry dotenv spaced 0008",
+    "cnry-redis-req-0009",       "cnry-redis-master-0010", "cnry-redis-user-0011",   "cnry-mongo-0012",
+    "cnry-pg-conninfo-0013",     "cnry-pg-ldap-0014",      "cnry-apt-proxy-0015",    "cnry-cron-mysql-0016",
+    "cnry-cron-flag-0017",       "cnry-cron-var-0018",     "cnry-json-token-0019",   "cnry-json-url-0020",
+    "cnry-wg-key-0021",          "cnry-am-slack-0022",     "cnry-pg-bad-0023",       "cnry-redis-bad-0024",
+    "cnry-mongo-flow-0025",      "cnry-nginx-auth-0026",   "cnry-fstab-cifs-0027",   "cnry-crypttab-0028",
+    "cnry-compose-default-0029", "cnry-stack-nginx-0030"};
 
 // Path under the root → content. Every canary above is in one of these.
 const std::map<std::string, std::string> kFiles = {
@@ -37,9 +38,13 @@ const std::map<std::string, std::string> kFiles = {
      "    environment:\n"
      "      - DB_PASSWORD=cnry-compose-list-0003\n"
      "      - DATABASE_URL=postgres://app:cnry-compose-url-0004@db:5432/app\n"
+     "      - REDIS_PASSWORD=${REDIS_PASSWORD:-cnry-compose-default-0029}\n"
      "  cache:\n"
      "    image: redis:7\n"
      "    command: [\"redis-server\", \"--requirepass\", \"cnry-compose-cmd-0005\"]\n"},
+    {"/opt/app/nginx/conf.d/api.conf",
+     "server {\n  listen 80;\n  location / {\n    proxy_set_header X-Api-Key \"cnry-stack-nginx-0030\";\n"
+     "    proxy_pass http://api:8080;\n  }\n}\n"},
     {"/opt/app/.env",
      "SECRET_KEY=cnry-dotenv-0006\n"
      "DATABASE_URL=postgres://app:cnry-dotenv-url-0007@db:5432/app\n"
@@ -173,6 +178,8 @@ void ExpectTokens(const std::string& snap) {
            "API_TOKEN=[REDACTED class=ok len=16]",
            "POSTGRES_PASSWORD: '[REDACTED class=ok len=21]'",
            "- DB_PASSWORD=[REDACTED class=ok len=22]",
+           "- REDIS_PASSWORD=${REDIS_PASSWORD:-[REDACTED class=ok len=25]}",
+           "proxy_set_header X-Api-Key \"[REDACTED class=ok len=21]\";",
            "DATABASE_URL=postgres://app:[REDACTED class=ok len=21]@db:5432/app",
            "\"--requirepass\", \"[REDACTED class=ok len=21]\"",
            "SECRET_KEY=[REDACTED class=ok len=16]",
@@ -260,6 +267,45 @@ TEST_F(SecretCanary, NoCanaryLeavesTheCollectorAndEveryKeyShowsItsToken) {
   CheckReports(folder, archive);
   CheckTables(folder);
   ExpectNoCanary(outputs_, "the standard output and error of the runs");
+}
+
+// The compose folder of the fake root audited in place as a stack folder (no collector): the same
+// redaction by file type, so no canary in any report, table or output; the keys show their tokens.
+TEST_F(SecretCanary, NoCanaryLeavesAStackFolderReadInPlace) {
+  const std::string stack = root_ + "/opt/app";
+  for (const char* format : {"text", "json", "md", "sarif"}) {
+    ProcessResult a = Run({"audit", stack, "--format", format, "--now", "2026-06-14"});
+    EXPECT_TRUE(a.exit_code == 0 || a.exit_code == 1) << format << ": " << a.err;
+  }
+  ProcessResult q = Run({"query", "SELECT host, file, key, redacted, class, length, value FROM env_vars", stack});
+  EXPECT_EQ(q.exit_code, 0) << q.err;
+  ExpectHas(q.out, "app\t/.env\tSECRET_KEY\t1\tok\t16\t", "env_vars of the stack");
+  ASSERT_EQ(Run({"collect", stack, "-o", dir_ + "/stack-snap"}).exit_code, 0) << outputs_;
+  std::string stored = AllFiles(dir_ + "/stack-snap");
+  ExpectNoCanary(stored, "the stored stack snapshot");
+  for (const char* token :
+       {"POSTGRES_PASSWORD: '[REDACTED class=ok len=21]'",
+        "- REDIS_PASSWORD=${REDIS_PASSWORD:-[REDACTED class=ok len=25]}", "SECRET_KEY=[REDACTED class=ok len=16]",
+        "proxy_set_header X-Api-Key \"[REDACTED class=ok len=21]\";"}) {
+    ExpectHas(stored, token, "the stored stack snapshot");
+  }
+  for (const char* format : {"text", "md", "json"}) {
+    EXPECT_EQ(Run({"map", stack, "--format", format}).exit_code, 0) << format << ": " << outputs_;
+  }
+  // The plan (Markdown and plan file: steps are templated with the findings' columns) and the
+  // status of that plan file against the stack.
+  EXPECT_EQ(Run({"plan", stack, "--now", "2026-06-14", "-o", dir_ + "/stack-plan.md"}).exit_code, 0) << outputs_;
+  EXPECT_EQ(Run({"plan", stack, "--now", "2026-06-14", "-o", dir_ + "/stack-plan.yaml"}).exit_code, 0) << outputs_;
+  for (auto [file, needle] :
+       {std::pair{"/stack-plan.md", "Priority issues register"}, {"/stack-plan.yaml", "milestones:"}}) {
+    auto text = ReadWholeFile(dir_ + file);
+    ASSERT_TRUE(text.ok()) << file;
+    ExpectHas(*text, needle, file);
+    ExpectNoCanary(*text, file);
+  }
+  ProcessResult st = Run({"status", dir_ + "/stack-plan.yaml", stack, "--no-history", "--format", "json"});
+  EXPECT_TRUE(st.exit_code == 0 || st.exit_code == 1) << st.err;
+  ExpectNoCanary(outputs_, "the outputs of the stack audits, maps, plans and status");
 }
 
 // Raw secrets on malformed lines (an older collector, a file the collector copies as is): the
