@@ -83,6 +83,17 @@ Result<SnapshotSource> StoredSnapshots(const PlanFile& plan, const StatusArgs& a
   return SourceOfPaths(std::move(paths), diags);
 }
 
+// The paths of the plan's `path:` checks: a fresh collection stats them besides its own list.
+std::vector<std::string> PathsOfChecks(const PlanFile& plan) {
+  std::vector<std::string> paths;
+  for (const PlanTask* t : plan.Tasks()) {
+    for (const AcceptCheck& c : t->accept) {
+      if (c.kind == AcceptCheck::Kind::kPath) paths.push_back(c.path);
+    }
+  }
+  return paths;
+}
+
 // Reads the previous status of the plan (for regressions) and records this one. Failures are
 // warnings: the status itself stands.
 void RecordInHistory(const StatusArgs& a, PlanStatus* status) {
@@ -113,7 +124,9 @@ Result<PlanStatus> Evaluate(const PlanFile& plan, const StatusArgs& a, bool* som
     if (!stored.ok()) return stored.status();
     source = std::move(*stored);
   } else {
-    ResolvedTargets resolved = ResolveTargets(a.targets, a.remote, &diags);
+    RemoteOptions remote = a.remote;
+    remote.stat_paths = PathsOfChecks(plan);
+    ResolvedTargets resolved = ResolveTargets(a.targets, remote, &diags);
     for (const std::string& f : resolved.failed) std::cerr << "shipshape status: " << f << "\n";
     *some_failed = !resolved.failed.empty();
     source = std::move(resolved.source);

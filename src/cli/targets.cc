@@ -83,7 +83,7 @@ ResolvedTargets ResolveTargets(const std::vector<std::string>& targets, const Re
   std::vector<FleetTarget> fleet = remote.fleet;
   for (const std::string& t : list) {
     if (t == "local") {
-      auto snap = CollectLocal();
+      auto snap = CollectLocal(120, remote.stat_paths);
       if (snap.ok()) {
         local->push_back(std::move(snap).value());
       } else {
@@ -119,6 +119,7 @@ ResolvedTargets ResolveTargets(const std::vector<std::string>& targets, const Re
     FleetCollectOptions options;
     options.jobs = remote.jobs;
     options.ssh.timeout_seconds = remote.timeout_seconds;
+    options.ssh.stat_paths = remote.stat_paths;
     options.progress = isatty(STDERR_FILENO) != 0;
     FleetCollection collected = CollectFleet(std::move(fleet), options);
     for (Snapshot& s : collected.snapshots) local->push_back(std::move(s));

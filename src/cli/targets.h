@@ -26,6 +26,7 @@ struct RemoteOptions {
   int timeout_seconds = 120;             // --timeout, per host
   std::vector<FleetTarget> fleet;        // further remote targets (an inventory's hosts)
   AuditClock clock = AuditClock::System();  // collected_at of stack folders read in place (--now)
+  std::vector<std::string> stat_paths;      // collected hosts also stat these (status: path checks)
 };
 
 // Declares --ssh-option, --jobs and --timeout; CheckRemoteOptions refuses values below 1.

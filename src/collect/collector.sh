@@ -11,11 +11,13 @@
 # POSIX sh and awk only, so that the same script serves local and remote hosts. One file (longer
 # than the project's usual 400 lines) because it is streamed to targets as one `sh -s`.
 #
-# Environment (tests only):
+# Environment (tests only; SHIPSHAPE_STAT_PATHS below is not):
 #   SHIPSHAPE_ROOT=/some/dir   read every FILE from under this folder instead of / (files are still
 #                              recorded under their target path: files/etc/...). Commands are not
 #                              re-rooted; the stat-paths probe is (it describes files).
 #   SHIPSHAPE_HOST, SHIPSHAPE_METHOD   override meta.json's host and method.
+# SHIPSHAPE_STAT_PATHS (newline-separated absolute paths) adds paths to the stat-paths probe; the
+# controller sets it in a line put before this script (collect/stat_paths_request.h).
 set -u
 set -f  # globs are expanded only where the collector asks for them, under $ROOT
 umask 077
@@ -728,8 +730,12 @@ stat_paths() {
   done
   set -f
   [ -f "$OUT/.stack-env" ] && cat "$OUT/.stack-env"
+  # Paths the caller asks about (shipshape status: a plan's path checks), one absolute path a line.
+  printf '%s\n' "${SHIPSHAPE_STAT_PATHS:-}" | while IFS= read -r p; do
+    case "$p" in /*'|'*) ;; /*) printf '%s\n' "$p" ;; esac
+  done
 }
-stat_paths > "$OUT/.stat-list"
+stat_paths | awk '!seen[$0]++' > "$OUT/.stat-list"
 rm -f "$OUT/.stack-env"
 set --
 while IFS= read -r p; do set -- "$@" "$ROOT$p"; done < "$OUT/.stat-list"

@@ -1,6 +1,8 @@
 // The collector's file discovery on a fake root: which Prometheus files are copied, and how
-// stat-paths reports a path it cannot reach without root.
+// stat-paths reports a path it cannot reach without root, and the paths a caller adds.
+#include <grp.h>
 #include <gtest/gtest.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -8,6 +10,7 @@
 #include "base/file_io.h"
 #include "base/process.h"
 #include "collect/local_collector.h"
+#include "collect/stat_paths_request.h"
 #include "snapshot/snapshot.h"
 
 namespace shipshape {
@@ -29,10 +32,11 @@ class CollectorFiles : public ::testing::Test {
   }
 
   // Runs the collector over the fake root (prefix: e.g. setpriv to drop root) into dir_/snap.
-  Snapshot Collect(std::vector<std::string> prefix = {}) {
+  // `stat_paths` go in as the status command sends them (collect/stat_paths_request.h).
+  Snapshot Collect(std::vector<std::string> prefix = {}, const std::vector<std::string>& stat_paths = {}) {
     std::vector<std::string> args = prefix;
     args.insert(args.end(), {"env", "SHIPSHAPE_ROOT=" + root_, "/bin/sh", "-s", "--", dir_ + "/snap"});
-    auto r = RunProcess(args, std::string(CollectorScript()), 300);
+    auto r = RunProcess(args, CollectorScriptStatting(stat_paths), 300);
     EXPECT_TRUE(r.ok() && r->exit_code == 0) << (r.ok() ? r->err : r.status().ToString());
     auto snap = LoadSnapshot(dir_ + "/snap");
     EXPECT_TRUE(snap.ok()) << snap.status().ToString();
@@ -93,6 +97,39 @@ TEST_F(CollectorFiles, StatPathsAsRootReachesEverything) {
   EXPECT_NE(out.find("/root/.ssh/authorized_keys|root|root|"), std::string::npos) << out;
   EXPECT_NE(out.find("/var/lib/mongodb|-|-|-|missing\n"), std::string::npos) << out;
   EXPECT_EQ(out.find("unreachable"), std::string::npos) << out;
+}
+
+// The paths of a plan's checks are statted too, whatever characters a shell would care about; a
+// path the probe already has is listed once; an invalid one never reaches the script.
+TEST_F(CollectorFiles, StatPathsAddsTheCallersPaths) {
+  Put("/srv/mail/vmail/.keep", "");
+  Put("/srv/it's $HOME `x`/a b", "");
+  fs::permissions(root_ + "/srv/mail/vmail", fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
+  Snapshot snap =
+      Collect({}, {"/srv/mail/vmail", "/srv/it's $HOME `x`/a b", "/srv/none", "/etc/shadow", "relative/path", "/a|b"});
+  const CommandResult* stat = snap.Command("stat-paths");
+  ASSERT_NE(stat, nullptr);
+  std::string out = "\n" + stat->output.value_or("");
+  const std::string me = getpwuid(geteuid())->pw_name, group = getgrgid(getegid())->gr_name;
+  EXPECT_NE(out.find("\n/srv/mail/vmail|" + me + "|" + group + "|750|directory\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("\n/srv/it's $HOME `x`/a b|"), std::string::npos) << out;
+  EXPECT_NE(out.find("\n/srv/none|-|-|-|missing\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find("/etc/shadow|", out.find("/etc/shadow|") + 1), std::string::npos) << out;
+  EXPECT_EQ(out.find("relative/path"), std::string::npos) << out;
+  EXPECT_EQ(out.find("/a|b"), std::string::npos) << out;
+}
+
+TEST(StatPathsRequest, OnlyAbsoluteOneLinePathsWithoutTheSeparator) {
+  EXPECT_TRUE(IsStatPath("/var/mail/vmail"));
+  EXPECT_TRUE(IsStatPath("/srv/it's here"));
+  EXPECT_FALSE(IsStatPath(""));
+  EXPECT_FALSE(IsStatPath("var/mail"));
+  EXPECT_FALSE(IsStatPath("/a|b"));
+  EXPECT_FALSE(IsStatPath("/a\nb"));
+  EXPECT_FALSE(IsStatPath(std::string("/a\0b", 4)));
+  EXPECT_EQ(CollectorScriptStatting({}), std::string(CollectorScript()));
+  EXPECT_EQ(CollectorScriptStatting({"/x", "/it's", "/x"}),
+            "SHIPSHAPE_STAT_PATHS='/x\n/it'\\''s\n'\n" + std::string(CollectorScript()));
 }
 
 }  // namespace

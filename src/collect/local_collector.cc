@@ -5,15 +5,16 @@
 #include "base/embedded.h"
 #include "base/file_io.h"
 #include "base/process.h"
+#include "collect/stat_paths_request.h"
 
 namespace shipshape {
 
 std::string_view CollectorScript() { return EmbeddedFileContent("src/collect/collector.sh"); }
 
-Result<Snapshot> CollectLocal(int timeout_seconds) {
+Result<Snapshot> CollectLocal(int timeout_seconds, const std::vector<std::string>& stat_paths) {
   auto dir = MakeTempDir("shipshape-local.");
   if (!dir.ok()) return dir.status();
-  auto run = RunProcess({"/bin/sh", "-s", "--", *dir}, std::string(CollectorScript()), timeout_seconds);
+  auto run = RunProcess({"/bin/sh", "-s", "--", *dir}, CollectorScriptStatting(stat_paths), timeout_seconds);
   if (!run.ok()) {
     RemoveTree(*dir);
     return run.status();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "snapshot/snapshot.h"
@@ -12,6 +13,7 @@ namespace shipshape {
 std::string_view CollectorScript();
 
 // Runs the collector into a temporary folder and returns the snapshot (the folder is removed).
-Result<Snapshot> CollectLocal(int timeout_seconds = 120);
+// `stat_paths` are added to its stat-paths probe (collect/stat_paths_request.h).
+Result<Snapshot> CollectLocal(int timeout_seconds = 120, const std::vector<std::string>& stat_paths = {});
 
 }  // namespace shipshape

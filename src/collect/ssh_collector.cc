@@ -8,6 +8,7 @@
 #include "base/archive.h"
 #include "base/strings.h"
 #include "collect/local_collector.h"
+#include "collect/stat_paths_request.h"
 
 namespace shipshape {
 namespace {
@@ -134,7 +135,7 @@ Result<Snapshot> CollectOverSsh(const SshEndpoint& endpoint, const SshCollectOpt
     snap = st;
   } else {
     auto run = RunProcess(SshArgv(endpoint, options, {"env", "SHIPSHAPE_METHOD=ssh", "sh", "-s", "--", "-"}),
-                          std::string(CollectorScript()), SecondsLeft(options, start));
+                          CollectorScriptStatting(options.stat_paths), SecondsLeft(options, start));
     // A kill reports the host's whole budget, not what was left of it after the probe.
     snap = run.ok() ? ReadCollectorOutput(*run, options, options.timeout_seconds) : Unreachable(run.status().message());
   }

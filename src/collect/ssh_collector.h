@@ -28,6 +28,7 @@ struct SshCollectOptions {
   // collection. Empty = no connection reuse.
   std::string control_dir;
   std::string ssh_program = "ssh";  // looked up in PATH
+  std::vector<std::string> stat_paths;  // added to the collector's stat-paths probe
 };
 
 // The ssh argv for `remote` (a constant command line run by the target's login shell). ssh reads

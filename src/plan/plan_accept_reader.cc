@@ -2,6 +2,7 @@
 #include <set>
 
 #include "base/strings.h"
+#include "collect/stat_paths_request.h"
 #include "plan/plan_file_parts.h"
 
 namespace shipshape::plan_reader {
@@ -35,6 +36,7 @@ bool IsOctalMode(const std::string& m) {
 Status ReadPath(const Source& src, const YamlNode& y, const std::string& what, AcceptCheck& c) {
   c.path = std::string(Trim(y["path"].Scalar()));
   if (c.path.empty() || c.path[0] != '/') return src.Error(what + ": path must be absolute", c.line);
+  if (!IsStatPath(c.path)) return src.Error(what + ": path must be one line without '|' or control characters", c.line);
   c.owner = y["owner"].Scalar();
   c.group_name = y["group"].Scalar();
   c.mode = y["mode"].Scalar();

@@ -134,6 +134,8 @@ TEST(PlanFile, AcceptEntriesAreChecked) {
   EXPECT_EQ(ErrorOf(entry("{rule: X, sql: Y}")),
             "plan.yaml:18: accept check of task b has both rule and sql: one check per entry");
   EXPECT_EQ(ErrorOf(entry("{path: /srv, owners: x}")), "plan.yaml:18: unknown key 'owners' in path check of task b");
+  EXPECT_EQ(ErrorOf(entry("{path: \"/srv/a|b\"}")),
+            "plan.yaml:18: accept check of task b: path must be one line without '|' or control characters");
   EXPECT_EQ(ErrorOf(entry("{service: fail2ban}")),
             "plan.yaml:18: accept check of task b: a service check needs enabled: and/or active:");
 }

@@ -1,6 +1,10 @@
 // `shipshape status` end to end on the mail-server plan: fixture targets, kept snapshots, regressions
 // across two runs in one history, exit codes and plan errors.
 #include <gtest/gtest.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "base/file_io.h"
 #include "base/json.h"
@@ -138,6 +142,42 @@ TEST_F(MailStatus, ExitZeroWhenEveryTaskIsDone) {
   ProcessResult r = Shipshape({"status", plan, "--db", db_, testing::FixturesDir() + "/mail-vps/after-1.3"});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("Overall  [▓▓▓▓▓▓▓▓▓▓] 100% (2 of 2 tasks done)\n"), std::string::npos) << r.out;
+}
+
+// A fresh collection stats the paths of the plan's checks: this machine, collected as `local`.
+TEST_F(MailStatus, AFreshCollectionExaminesThePlansPaths) {
+  char name[256] = {};
+  ASSERT_EQ(gethostname(name, sizeof name - 1), 0);
+  const std::string vmail = dir_ + "/vmail dir";
+  std::filesystem::create_directory(vmail);
+  std::filesystem::permissions(vmail, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                          std::filesystem::perms::group_exec);
+  const std::string me = getpwuid(geteuid())->pw_name;
+  std::string plan =
+      WritePlan("local.yaml", "format: shipshape-plan/1\ntitle: Local\nhosts: [\"" + std::string(name) +
+                                  "\"]\nmilestones:\n  - id: \"1\"\n    groups:\n      - id: \"1.1\"\n        tasks:\n"
+                                  "          - id: a\n            title: Mail folder\n            accept:\n"
+                                  "              - {path: \"" +
+                                  vmail + "\", owner: " + me +
+                                  ", mode: \"0750\"}\n"
+                                  "          - id: b\n            title: Mail folder closed\n            accept:\n"
+                                  "              - {path: \"" +
+                                  vmail +
+                                  "\", mode: \"0700\"}\n"
+                                  "          - id: c\n            title: Queue folder\n            accept:\n"
+                                  "              - {path: \"" +
+                                  dir_ + "/queue\"}\n");
+  ProcessResult r = Shipshape({"status", plan, "--db", db_, "--format", "json", "local"});
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  auto doc = ParseJson(r.out, "status");
+  ASSERT_TRUE(doc.ok()) << r.out;
+  JsonRef tasks = doc->root()["milestones"].At(0)["groups"].At(0)["tasks"];
+  ASSERT_EQ(tasks.Size(), 3u) << r.out;
+  EXPECT_EQ(tasks.At(0)["state"].Str(), "done") << r.out;
+  EXPECT_EQ(tasks.At(1)["state"].Str(), "pending") << r.out;
+  EXPECT_EQ(tasks.At(1)["reason"].Str(), vmail + " has mode 750, not 0700") << r.out;
+  EXPECT_EQ(tasks.At(2)["state"].Str(), "pending") << r.out;
+  EXPECT_EQ(tasks.At(2)["reason"].Str(), dir_ + "/queue does not exist") << r.out;
 }
 
 }  // namespace

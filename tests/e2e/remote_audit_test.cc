@@ -167,6 +167,34 @@ TEST_F(RemoteAudit, CollectWritesTheRemoteSnapshot) {
   EXPECT_NE(snap->File("/etc/os-release"), nullptr);
 }
 
+// status over SSH: the remote collection stats the plan's paths (sent inside the script, so a quote
+// or a space in a path reaches neither the remote login shell nor an argument vector).
+TEST_F(RemoteAudit, StatusChecksThePlansPathsOnTheRemoteHost) {
+  auto dir = MakeTempDir("shipshape-remote-status.");
+  ASSERT_TRUE(dir.ok());
+  const std::string spool = *dir + "/it's spool";
+  ASSERT_TRUE(WriteWholeFile(spool + "/.keep", "").ok());
+  const std::string plan = *dir + "/plan.yaml";
+  ASSERT_TRUE(WriteWholeFile(plan,
+                             "format: shipshape-plan/1\ntitle: Remote\nhosts: [127.0.0.1]\nmilestones:\n"
+                             "  - id: \"1\"\n    groups:\n      - id: \"1.1\"\n        tasks:\n"
+                             "          - id: a\n            title: Spool\n            accept:\n"
+                             "              - {path: \"" +
+                                 spool +
+                                 "\", owner: root}\n"
+                                 "          - id: b\n            title: Archive\n            accept:\n"
+                                 "              - {path: \"" +
+                                 *dir + "/archive\"}\n")
+                  .ok());
+  std::vector<std::string> args = {"status", plan, "--no-history", Url("root", setup_->sshd->port())};
+  for (const std::string& a : SshOptions()) args.push_back(a);
+  ProcessResult r = Shipshape(args);
+  RemoveTree(*dir);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("50% (1 of 2 tasks done)"), std::string::npos) << r.out << r.err;
+  EXPECT_NE(r.out.find(*dir + "/archive does not exist"), std::string::npos) << r.out;
+}
+
 // An Ansible inventory (-i) names the hosts, their ports, users, keys and ssh arguments; its aliases
 // become the report's host names. A host of the inventory that refuses fails on its own line.
 TEST_F(RemoteAudit, InventoryHostsAreAuditedUnderTheirAliases) {
