@@ -45,7 +45,9 @@ const TableDef& kServices = RegisterTable(
       Int("mem_limit", "memory limit in bytes (deploy.resources.limits.memory, else mem_limit); NULL if none"),
       Real("cpu_limit", "cpu limit in cpus (deploy.resources.limits.cpus, else cpus); NULL if none"),
       Text("cap_add", "added capabilities, comma-separated"),
-      Text("command", "command, list items joined by spaces (secrets appear as redaction tokens)"), FileCol(),
+      Text("command", "command, list items joined by spaces (secrets appear as redaction tokens)"),
+      Text("log_driver", "logging.driver (v2 files: log_driver) as written; '' = the daemon's default (json-file)"),
+      FileCol(),
       Int("line", "line of the service's key")}});
 
 const TableDef& kPorts =
@@ -151,6 +153,12 @@ Value LimitValue(const Service& s, const char* deploy_key, const char* v2_key, b
   return VNull();
 }
 
+std::string LogDriver(const CNode& d) {
+  const CNode* logging = d.Get("logging");
+  std::string driver = logging ? CNode::TextOf(logging->Get("driver")) : "";
+  return driver.empty() ? CNode::TextOf(d.Get("log_driver")) : driver;
+}
+
 void AddService(const Project& p, const Service& s, FactSink& out, std::vector<compose::Diag>& diags) {
   const CNode& d = s.def;
   out.Add(kServices, {V(p.name), V(p.dir), V(s.name), V(CNode::TextOf(d.Get("image"))),
@@ -160,7 +168,8 @@ void AddService(const Project& p, const Service& s, FactSink& out, std::vector<c
                       V(CNode::TextOf(d.Get("user"))), VBool(CNode::BoolOf(d.Get("read_only")).value_or(false)),
                       VBool(HasHealthcheck(d.Get("healthcheck"))), LimitValue(s, "memory", "mem_limit", true, diags),
                       LimitValue(s, "cpus", "cpus", false, diags), V(Joined(d.Get("cap_add"), ",")),
-                      V(compose::JoinCommand(d.Get("command"))), V(d.file), V(static_cast<int64_t>(d.line))});
+                      V(compose::JoinCommand(d.Get("command"))), V(LogDriver(d)), V(d.file),
+                      V(static_cast<int64_t>(d.line))});
 }
 
 void AddPorts(const Project& p, const Service& s, FactSink& out) {

@@ -109,6 +109,16 @@ TEST(ComposeParser, ServicesWithEveryField) {
              "/docker-compose.yml", "55"}}));
 }
 
+// logging.driver after interpolation; version 2 files name it log_driver; '' = the daemon's default.
+TEST(ComposeParser, LogDriverOfEachService) {
+  auto db = testing::LoadFactsOrDie({Stack("x-logging: &logs\n  driver: ${LOG_DRIVER:-gelf}\nservices:\n"
+                                           "  web:\n    image: nginx\n    logging: *logs\n"
+                                           "  old:\n    image: redis\n    log_driver: syslog\n"
+                                           "  plain:\n    image: busybox\n    logging:\n      options: {max-size: 10m}\n")});
+  EXPECT_EQ(Query(*db, "SELECT service, log_driver FROM compose_services ORDER BY line"),
+            (Rows{{"web", "gelf"}, {"old", "syslog"}, {"plain", ""}}));
+}
+
 TEST(ComposeParser, PortsShortAndLong) {
   auto db = testing::LoadFactsOrDie({Stack(kCompose, kEnv)});
   EXPECT_EQ(Query(*db,
