@@ -5,6 +5,7 @@
 
 #include "base/strings.h"
 #include "facts/schema.h"
+#include "plan/stack_paths.h"
 #include "rules/rule_engine.h"
 
 namespace shipshape {
@@ -131,6 +132,7 @@ const std::vector<Finding>* AcceptChecker::FindingsOf(const std::string& rule_id
   auto rule = rules_.find(rule_id);
   auto found = rule == rules_.end() ? Result<std::vector<Finding>>(Status::NotFound("no rule " + rule_id))
                                     : EvaluateRule(db_, rule->second);
+  if (found.ok()) (void)MakeStackFindingsRelative(db_, &*found, nullptr);  // reasons name files as audit does
   if (!found.ok()) {
     *error = rule_errors_[rule_id] = found.status().message();
     return nullptr;

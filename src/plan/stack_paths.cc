@@ -52,7 +52,7 @@ Result<std::vector<std::string>> StackHosts(FactDb& db) {
   return out;
 }
 
-Status MakeStackFilesRelative(FactDb& db, Report* report) {
+Status MakeStackFindingsRelative(FactDb& db, std::vector<Finding>* findings, std::vector<Diagnostic>* errors) {
   auto hosts = StackHosts(db);
   if (!hosts.ok()) return hosts.status();
   std::set<std::string> stacks(hosts->begin(), hosts->end());
@@ -63,7 +63,7 @@ Status MakeStackFilesRelative(FactDb& db, Report* report) {
     if (!p.ok()) return p.status();
     paths[host] = std::move(p).value();
   }
-  for (Finding& f : report->findings) {
+  for (Finding& f : *findings) {
     if (!stacks.count(f.host)) continue;
     std::vector<std::string>& known = paths[f.host];
     if (!f.file.empty() && std::find(known.begin(), known.end(), f.file) == known.end()) known.push_back(f.file);
@@ -72,10 +72,15 @@ Status MakeStackFilesRelative(FactDb& db, Report* report) {
     DropSlash(f.file);
     if (auto it = f.columns.find("file"); it != f.columns.end()) DropSlash(it->second);
   }
-  for (Diagnostic& d : report->errors) {
+  if (!errors) return Status::Ok();
+  for (Diagnostic& d : *errors) {
     if (stacks.count(d.host)) DropSlash(d.file);
   }
   return Status::Ok();
+}
+
+Status MakeStackFilesRelative(FactDb& db, Report* report) {
+  return MakeStackFindingsRelative(db, &report->findings, &report->errors);
 }
 
 }  // namespace shipshape

@@ -14,4 +14,7 @@ Result<std::vector<std::string>> StackHosts(FactDb& db);
 // stack host: a stack snapshot keys its files "/" + the path inside the folder (stack_folder.h).
 Status MakeStackFilesRelative(FactDb& db, Report* report);
 
+// The same for findings outside a report (status: a rule check's reason); `errors` may be null.
+Status MakeStackFindingsRelative(FactDb& db, std::vector<Finding>* findings, std::vector<Diagnostic>* errors);
+
 }  // namespace shipshape

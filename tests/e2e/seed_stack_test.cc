@@ -8,6 +8,8 @@
 #include <set>
 
 #include "base/file_io.h"
+#include "base/json.h"
+#include "base/process.h"
 #include "pipeline/audit_pipeline.h"
 #include "render/route_matrix.h"
 #include "stack/stack_folder.h"
@@ -143,6 +145,38 @@ TEST(SeedStack, RoutingMatrixIsTheSeedsTable) {
       EXPECT_EQ(row.frame_options, "SAMEORIGIN") << name;
     }
   }
+}
+
+// The stack's generated plan file is verified by status against the same folder: nothing is done
+// yet, every task is checked (none unknown), and reasons name the stack's files as the audit does.
+TEST(SeedStack, GeneratedPlanFileIsVerifiedByStatus) {
+  auto dir = MakeTempDir("shipshape-stack-plan.");
+  ASSERT_TRUE(dir.ok());
+  const std::string plan = *dir + "/plan.yaml";
+  auto made = RunProcess({testing::BinaryPath(), "plan", SeedStackDir(), "-o", plan}, "", 120);
+  ASSERT_TRUE(made.ok() && made->exit_code == 0) << (made.ok() ? made->err : made.status().ToString());
+  auto st =
+      RunProcess({testing::BinaryPath(), "status", plan, SeedStackDir(), "--no-history", "--format", "json"}, "", 120);
+  RemoveTree(*dir);
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->exit_code, 1) << st->err;
+  auto doc = ParseJson(st->out, "status");
+  ASSERT_TRUE(doc.ok()) << st->out;
+  EXPECT_EQ(doc->root()["progress"]["done"].Int(), 0);
+  EXPECT_GE(doc->root()["progress"]["total"].Int(), 15);
+  int tasks = 0;
+  doc->root()["milestones"].ForEachElement([&](JsonRef m) {
+    m["groups"].ForEachElement([&](JsonRef g) {
+      g["tasks"].ForEachElement([&](JsonRef t) {
+        ++tasks;
+        EXPECT_NE(t["state"].Str(), "unknown") << t.Dump();
+        EXPECT_NE(t["state"].Str(), "done") << t.Dump();
+        EXPECT_EQ(t["reason"].Str().find(" /nginx/"), std::string::npos) << t.Dump();
+        EXPECT_EQ(t["reason"].Str().find(" /docker-compose"), std::string::npos) << t.Dump();
+      });
+    });
+  });
+  EXPECT_EQ(tasks, doc->root()["progress"]["total"].Int());
 }
 
 }  // namespace
