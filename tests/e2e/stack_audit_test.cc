@@ -104,6 +104,36 @@ TEST_F(StackAudit, AFolderWithNothingToAuditIsRefused) {
   EXPECT_NE(a.err.find("nor a stack folder (no compose file or nginx config)"), std::string::npos) << a.err;
 }
 
+// A malformed compose file, nginx file and .env line: each is an input note with its file and line,
+// their categories are Unknown, and the audit goes on with what the other files show.
+TEST_F(StackAudit, MalformedComposeNginxAndEnvAreNotesAndTheScanGoesOn) {
+  const std::string bad = tmp_ + "/bad";
+  ASSERT_TRUE(WriteWholeFile(bad + "/docker-compose.yml", "services:\n  web:\n    image: [nginx\n    ports:\n").ok());
+  ASSERT_TRUE(WriteWholeFile(bad + "/nginx/nginx.conf", "events {}\nhttp {\n  include conf.d/*.conf;\n}\n").ok());
+  ASSERT_TRUE(WriteWholeFile(bad + "/nginx/conf.d/good.conf",
+                             "server {\n  listen 80;\n  server_name shop.example.org;\n"
+                             "  location / { proxy_pass http://web:80; }\n}\n")
+                  .ok());
+  ASSERT_TRUE(WriteWholeFile(bad + "/nginx/conf.d/bad.conf", "server {\n  listen 8080;\n  location / {\n").ok());
+  ASSERT_TRUE(WriteWholeFile(bad + "/.env", "API_TOKEN=changeme\n\"unterminated\n").ok());
+  ProcessResult a = Shipshape({"audit", bad, "--format", "json", "--now", "2026-06-14"});
+  ASSERT_TRUE(a.exit_code == 0 || a.exit_code == 1) << a.err;
+  auto doc = ParseJson(a.out, "report");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  std::set<std::string> errors;
+  doc->root()["errors"].ForEachElement(
+      [&](JsonRef e) { errors.insert(e["file"].Str() + ":" + std::to_string(e["line"].Int())); });
+  EXPECT_EQ(errors.count("docker-compose.yml:3") + errors.count("docker-compose.yml:4"), 1u) << a.out;
+  EXPECT_EQ(errors.count(".env:2"), 1u) << a.out;
+  EXPECT_EQ(errors.count("nginx/conf.d/bad.conf:4"), 1u) << a.out;
+  JsonRef categories = doc->root()["hosts"].At(0)["categories"];
+  for (const char* c : {"docker", "secrets", "web"}) EXPECT_EQ(categories[c].Str(), "Unknown") << c;
+  std::set<std::string> rules;
+  doc->root()["findings"].ForEachElement([&](JsonRef f) { rules.insert(f["rule"].Str() + " " + f["file"].Str()); });
+  EXPECT_EQ(rules.count("SECRET-DEFAULT .env"), 1u) << a.out;
+  EXPECT_EQ(rules.count("WEB-SERVER-TOKENS nginx/nginx.conf"), 1u) << a.out;
+}
+
 TEST(StackAuditCorpus, AwesomeComposeFolderAuditsWithRelativeFiles) {
   std::string dir = testing::CorpusDir() + "/awesome-compose/postgresql-pgadmin";
   ProcessResult a = Shipshape({"audit", dir, "--format", "json", "--now", "2026-06-14"});
