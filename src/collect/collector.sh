@@ -692,6 +692,9 @@ run iptables-save raw iptables-save
 run nft-ruleset raw nft list ruleset
 run systemctl-units raw systemctl list-units --all --type=service --no-legend --plain
 run systemctl-timers raw systemctl list-timers --all --no-legend
+# What starts at boot: unit files, and the enable links (they name enabled template instances).
+run systemctl-unit-files raw systemctl list-unit-files --type=service,timer --no-legend --plain
+run systemd-links raw find /etc/systemd/system -mindepth 2 -maxdepth 2 '(' -path '*.wants/*' -o -path '*.requires/*' ')'
 run df raw df -PTB1
 run ps cmdline ps -eo pid,user,rss,etimes,comm,args --no-headers
 run dpkg raw dpkg-query -W -f '${Package}\t${Version}\t${db:Status-Abbrev}\n'

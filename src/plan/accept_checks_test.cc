@@ -62,6 +62,20 @@ class AcceptChecks : public ::testing::Test {
                  "fail2ban.service   loaded active   running Fail2Ban Service\n"
                  "nginx.service      loaded inactive dead    A high performance web server\n",
                  0);
+    // Shaped as Debian 12's systemd 252 prints them.
+    s.PutCommand("systemctl-unit-files",
+                 "fail2ban.service                       enabled  enabled\n"
+                 "nginx.service                          disabled enabled\n"
+                 "redis-server.service                   masked   enabled\n"
+                 "wg-quick@.service                      disabled enabled\n"
+                 "dbus.service                           static   -\n"
+                 "apt-daily.timer                        enabled  enabled\n",
+                 0);
+    s.PutCommand("systemd-links",
+                 "/etc/systemd/system/multi-user.target.wants/fail2ban.service\n"
+                 "/etc/systemd/system/multi-user.target.wants/wg-quick@wg0.service\n"
+                 "/etc/systemd/system/timers.target.wants/apt-daily.timer\n",
+                 0);
     s.PutFile("/etc/ssh/sshd_config", testing::ReadTestFile(testing::CorpusDir() + "/debian12/etc/ssh/sshd_config"));
     s.PutCommand("sshd-T", testing::ReadTestFile(testing::CorpusDir() + "/debian12/cmd/sshd-T.out"), 0);
     Snapshot bare = MakeSnapshot("bare");  // collected without root, nothing readable
@@ -117,9 +131,29 @@ TEST_F(AcceptChecks, ServiceState) {
   EXPECT_EQ(Run(Service("nginx.service", false)), "pass: nginx.service is not running");
   EXPECT_EQ(Run(Service("redis.service", true)), "fail: redis.service is not installed or not loaded");
   EXPECT_EQ(Run(Service("fail2ban.service", true, true)),
-            "unknown: whether fail2ban.service is enabled at boot is not collected");
+            "pass: fail2ban.service is active (running); fail2ban.service is enabled (wanted by multi-user.target)");
+  EXPECT_EQ(Run(Service("nginx.service", true, true)), "fail: nginx.service is inactive (dead)");
   EXPECT_EQ(Run(Service("fail2ban.service", true), "bare"),
             "unknown: no service units of bare (systemctl-units not collected)");
+}
+
+// Enabled at boot: the unit file's state, or an enable link for an instance of a template (which
+// list-unit-files folds into the template).
+TEST_F(AcceptChecks, ServiceEnabledAtBoot) {
+  EXPECT_EQ(Run(Service("nginx.service", {}, true)), "fail: nginx.service is disabled");
+  EXPECT_EQ(Run(Service("nginx.service", {}, false)), "pass: nginx.service is disabled");
+  EXPECT_EQ(Run(Service("redis-server.service", {}, false)), "pass: redis-server.service is masked");
+  EXPECT_EQ(Run(Service("wg-quick@wg0.service", {}, true)),
+            "pass: wg-quick@wg0.service is enabled (wanted by multi-user.target)");
+  EXPECT_EQ(Run(Service("wg-quick@wg1.service", {}, true)),
+            "fail: wg-quick@wg1.service is not enabled (no enable link for this instance of a disabled template)");
+  EXPECT_EQ(Run(Service("apt-daily.timer", {}, true)), "pass: apt-daily.timer is enabled (wanted by timers.target)");
+  EXPECT_EQ(Run(Service("postfix.service", {}, true)), "fail: postfix.service has no unit file");
+  EXPECT_EQ(Run(Service("postfix.service", {}, false)), "pass: postfix.service has no unit file");
+  EXPECT_EQ(Run(Service("dbus.service", {}, true)),
+            "unknown: dbus.service is static: it is not enabled itself, it starts when another unit pulls it in");
+  EXPECT_EQ(Run(Service("fail2ban.service", {}, true), "bare"),
+            "unknown: no unit files of bare (systemctl-unit-files not collected)");
 }
 
 TEST_F(AcceptChecks, RuleGivesNoFinding) {

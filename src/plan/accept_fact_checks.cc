@@ -94,7 +94,19 @@ CheckOutcome CheckPort(Database& db, const AcceptCheck& c, const std::string& ho
   return Pass(what + " listens only on " + Join(on, ", "));
 }
 
-CheckOutcome CheckService(Database& db, const AcceptCheck& c, const std::string& host) {
+namespace {
+
+// The first column of the first row of `sql` (host and unit bound), "" when there is none.
+std::string FirstText(Database& db, const char* sql, const std::string& host, const std::string& unit) {
+  auto stmt = db.Prepare(sql);
+  if (!stmt.ok()) return "";
+  (*stmt)->BindText(1, host);
+  (*stmt)->BindText(2, unit);
+  Status st;
+  return (*stmt)->Step(&st) ? (*stmt)->ColumnText(0) : "";
+}
+
+CheckOutcome CheckActive(Database& db, const AcceptCheck& c, const std::string& host) {
   if (!HostHasRows(db, "services", host))
     return Unknown("no service units of " + host + " (systemctl-units not collected)");
   auto stmt = db.Prepare("SELECT load, active, sub FROM services WHERE host = ? AND unit = ? LIMIT 1");
@@ -106,13 +118,54 @@ CheckOutcome CheckService(Database& db, const AcceptCheck& c, const std::string&
   const std::string load = listed ? (*stmt)->ColumnText(0) : "", active = listed ? (*stmt)->ColumnText(1) : "";
   const std::string sub = listed ? (*stmt)->ColumnText(2) : "";
   const bool running = listed && load == "loaded" && active == "active";
-  if (c.active && *c.active && !running) {
+  if (*c.active && !running) {
     return Fail(c.service + (listed ? " is " + active + " (" + sub + ")" : " is not installed or not loaded"));
   }
-  if (c.active && !*c.active && running) return Fail(c.service + " is active (" + sub + ")");
-  // systemctl list-units says what runs, not what starts at boot: `enabled:` has no facts yet.
-  if (c.enabled) return Unknown("whether " + c.service + " is enabled at boot is not collected");
+  if (!*c.active && running) return Fail(c.service + " is active (" + sub + ")");
   return Pass(c.service + (running ? " is active (" + sub + ")" : " is not running"));
+}
+
+// Whether the unit starts at boot: its unit file state, or (a template's instance, which
+// list-unit-files folds into the template) an enable link under /etc/systemd/system.
+CheckOutcome CheckEnabled(Database& db, const AcceptCheck& c, const std::string& host) {
+  if (!HostHasRows(db, "unit_files", host))
+    return Unknown("no unit files of " + host + " (systemctl-unit-files not collected)");
+  const std::string& unit = c.service;
+  const std::string state = FirstText(db, "SELECT state FROM unit_files WHERE host = ? AND unit = ?", host, unit);
+  const std::string by = FirstText(db, "SELECT wanted_by FROM unit_links WHERE host = ? AND unit = ?", host, unit);
+  std::string template_state;
+  if (const size_t at = unit.find('@');
+      state.empty() && at != std::string::npos && unit.find('.', at) != std::string::npos) {
+    const std::string tmpl = unit.substr(0, at + 1) + unit.substr(unit.find('.', at));
+    template_state = FirstText(db, "SELECT state FROM unit_files WHERE host = ? AND unit = ?", host, tmpl);
+  }
+  std::string why;
+  bool enabled = false;
+  if (!by.empty() || state == "enabled" || state == "enabled-runtime") {
+    enabled = true;
+    why = unit + " is enabled" + (by.empty() ? "" : " (wanted by " + by + ")");
+  } else if (state == "disabled" || state == "masked" || state == "masked-runtime" || state == "linked" ||
+             state == "linked-runtime") {
+    why = unit + " is " + state;
+  } else if (!state.empty()) {
+    return Unknown(unit + " is " + state + ": it is not enabled itself, it starts when another unit pulls it in");
+  } else if (!template_state.empty()) {
+    why = unit + " is not enabled (no enable link for this instance of a " + template_state + " template)";
+  } else {
+    why = unit + " has no unit file";
+  }
+  return enabled == *c.enabled ? Pass(why) : Fail(why);
+}
+
+}  // namespace
+
+CheckOutcome CheckService(Database& db, const AcceptCheck& c, const std::string& host) {
+  CheckOutcome active = c.active ? CheckActive(db, c, host) : Pass("");
+  if (active.state != CheckState::kPass || !c.enabled) return active;
+  CheckOutcome enabled = CheckEnabled(db, c, host);
+  if (enabled.state == CheckState::kPass && !active.reason.empty())
+    enabled.reason = active.reason + "; " + enabled.reason;
+  return enabled;
 }
 
 }  // namespace shipshape
