@@ -6,6 +6,7 @@
 #include "base/strings.h"
 #include "parse/compose_dotenv.h"
 #include "parse/compose_merge.h"
+#include "parse/compose_shapes.h"
 
 namespace shipshape::compose {
 namespace {
@@ -120,6 +121,7 @@ class ProjectLoader {
         Error(path, def.line, "service " + name + " is not a mapping");
         continue;
       }
+      for (Diag& d : DropMisshapenKeys(name, def)) Error(d.file.empty() ? path : d.file, d.line, std::move(d.message));
       NormalizeService(def);
       kept.emplace_back(name, std::move(def));
     }

@@ -104,6 +104,30 @@ services:
             "h: /app/docker-compose.yml:23: service broken: extends: unknown service nowhere");
 }
 
+// A key of the wrong shape (docker compose refuses the file) is an error at its line and is
+// dropped: `ports: "5432:5432"` must not read as "no published ports" without a word.
+TEST(ComposeModel, KeysOfTheWrongShapeAreErrorsAndDropped) {
+  Snapshot s = testing::MakeSnapshot("h");
+  s.PutFile("/app/docker-compose.yml",
+            "services:\n  db:\n    image: postgres:16\n    ports: \"5432:5432\"\n    environment: 5\n"
+            "    healthcheck: [\"CMD\", \"true\"]\n    command:\n    volumes:\n      - data:/var/lib/postgresql/data\n"
+            "  web:\n    image: [nginx]\n    ports: [\"80:80\"]\n");
+  Diagnostics diags;
+  auto db = testing::LoadFactsOrDie({s}, &diags);
+  std::vector<std::string> got;
+  for (const Diagnostic& d : diags.all()) got.push_back(d.file + ":" + std::to_string(d.line) + ": " + d.message);
+  EXPECT_EQ(got,
+            (std::vector<std::string>{
+                "/app/docker-compose.yml:4: service db: ports must be a list, not a single value",
+                "/app/docker-compose.yml:5: service db: environment must be a list or a mapping, not a single value",
+                "/app/docker-compose.yml:6: service db: healthcheck must be a mapping, not a list",
+                "/app/docker-compose.yml:11: service web: image must be a single value, not a list"}));
+  EXPECT_EQ(Query(*db, "SELECT service, image FROM compose_services ORDER BY line"),
+            (Rows{{"db", "postgres:16"}, {"web", ""}}));
+  EXPECT_EQ(Query(*db, "SELECT service, published FROM compose_ports"), (Rows{{"web", "80"}}));
+  EXPECT_EQ(Query(*db, "SELECT service, target FROM compose_mounts"), (Rows{{"db", "/var/lib/postgresql/data"}}));
+}
+
 TEST(ComposeModel, MalformedFilesGiveFileAndLineAndTheOthersStillParse) {
   Snapshot s = testing::MakeSnapshot("h");
   s.PutFile("/a/docker-compose.yml", "services:\n  web:\n    image: x\n   ports: [\n");

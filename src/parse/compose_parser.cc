@@ -32,12 +32,17 @@ const TableDef& kServices = RegisterTable(
     {"compose_services",
      "Services of Docker Compose files, after interpolation from the project's .env, with override files "
      "(compose.override.yaml, docker-compose.override.yml) merged, `extends` resolved and every profile included.",
-     {ProjectCol(), Text("dir", "folder of the compose file as keyed in the snapshot: \"/\" (a stack) or \"/opt/app\""),
-      ServiceCol(), Text("image", "image as written after interpolation; '' when the service is only built"),
-      Int("build", "1 when the service has a build: section"), Text("container_name", "container_name, or ''"),
-      Text("profiles", "profiles, space-joined; '' = started by default"), Int("privileged", "privileged: true"),
+     {ProjectCol(),
+      Text("dir", "folder of the compose file as keyed in the snapshot: \"/\" (a stack) or \"/opt/app\""),
+      ServiceCol(),
+      Text("image", "image as written after interpolation; '' when the service is only built"),
+      Int("build", "1 when the service has a build: section"),
+      Text("container_name", "container_name, or ''"),
+      Text("profiles", "profiles, space-joined; '' = started by default"),
+      Int("privileged", "privileged: true"),
       Text("network_mode", "'' | host | none | bridge | service:NAME | container:NAME"),
-      Text("restart", "restart policy as written ('' when none)"), Text("user", "user: as written, or ''"),
+      Text("restart", "restart policy as written ('' when none)"),
+      Text("user", "user: as written, or ''"),
       Int("read_only", "read_only: true (read-only root filesystem)"),
       Int("healthcheck",
           "1 when a healthcheck test is defined and not disabled (test NONE, disable: true); 0 when "
@@ -142,14 +147,17 @@ const CNode* Path(const CNode& root, std::initializer_list<const char*> keys) {
 Value LimitValue(const Service& s, const char* deploy_key, const char* v2_key, bool memory,
                  std::vector<compose::Diag>& diags) {
   const CNode* node = Path(s.def, {"deploy", "resources", "limits", deploy_key});
-  if (!node || !node->IsScalar() || node->text.empty()) node = s.def.Get(v2_key);
+  std::string key = std::string("deploy.resources.limits.") + deploy_key;
+  if (!node || !node->IsScalar() || node->text.empty()) node = s.def.Get(v2_key), key = v2_key;
   if (!node || !node->IsScalar() || node->text.empty()) return VNull();
   if (memory) {
     if (auto bytes = compose::ParseMemory(node->text)) return V(*bytes);
   } else if (auto cpus = compose::ParseCpus(node->text)) {
     return Value(*cpus);
   }
-  diags.push_back({node->file, node->line, "service " + s.name + ": " + v2_key + " limit is not a valid value", false});
+  diags.push_back({node->file, node->line,
+                   "service " + s.name + ": " + key + " is not a valid " + (memory ? "size" : "number of CPUs"),
+                   false});
   return VNull();
 }
 
@@ -161,14 +169,25 @@ std::string LogDriver(const CNode& d) {
 
 void AddService(const Project& p, const Service& s, FactSink& out, std::vector<compose::Diag>& diags) {
   const CNode& d = s.def;
-  out.Add(kServices, {V(p.name), V(p.dir), V(s.name), V(CNode::TextOf(d.Get("image"))),
-                      VBool(d.Get("build") != nullptr), V(CNode::TextOf(d.Get("container_name"))),
-                      V(Joined(d.Get("profiles"), " ")), VBool(CNode::BoolOf(d.Get("privileged")).value_or(false)),
-                      V(CNode::TextOf(d.Get("network_mode"))), V(CNode::TextOf(d.Get("restart"))),
-                      V(CNode::TextOf(d.Get("user"))), VBool(CNode::BoolOf(d.Get("read_only")).value_or(false)),
-                      VBool(HasHealthcheck(d.Get("healthcheck"))), LimitValue(s, "memory", "mem_limit", true, diags),
-                      LimitValue(s, "cpus", "cpus", false, diags), V(Joined(d.Get("cap_add"), ",")),
-                      V(compose::JoinCommand(d.Get("command"))), V(LogDriver(d)), V(d.file),
+  out.Add(kServices, {V(p.name),
+                      V(p.dir),
+                      V(s.name),
+                      V(CNode::TextOf(d.Get("image"))),
+                      VBool(d.Get("build") != nullptr),
+                      V(CNode::TextOf(d.Get("container_name"))),
+                      V(Joined(d.Get("profiles"), " ")),
+                      VBool(CNode::BoolOf(d.Get("privileged")).value_or(false)),
+                      V(CNode::TextOf(d.Get("network_mode"))),
+                      V(CNode::TextOf(d.Get("restart"))),
+                      V(CNode::TextOf(d.Get("user"))),
+                      VBool(CNode::BoolOf(d.Get("read_only")).value_or(false)),
+                      VBool(HasHealthcheck(d.Get("healthcheck"))),
+                      LimitValue(s, "memory", "mem_limit", true, diags),
+                      LimitValue(s, "cpus", "cpus", false, diags),
+                      V(Joined(d.Get("cap_add"), ",")),
+                      V(compose::JoinCommand(d.Get("command"))),
+                      V(LogDriver(d)),
+                      V(d.file),
                       V(static_cast<int64_t>(d.line))});
 }
 
