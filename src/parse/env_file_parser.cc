@@ -128,6 +128,12 @@ bool ParseEnvFile(const std::string& file, const std::string& text, FactSink& ou
     if (t.empty() || t[0] == '#') continue;
     if (StartsWith(t, "export ") || StartsWith(t, "export\t")) t = Trim(t.substr(7));
     size_t eq = t.find('=');
+    if (StartsWith(t, "[REDACTED ") && EndsWith(t, "]")) {
+      // The collector (and the stack reader) redact a line that is no assignment whole.
+      out.Error(kCategory, file, n, "expected KEY=value (the line was redacted whole: it may hold a secret)");
+      ok = false;
+      continue;
+    }
     if (eq == std::string_view::npos) {
       out.Error(kCategory, file, n, "expected KEY=value");
       ok = false;

@@ -147,12 +147,15 @@ TEST(EnvFileParser, ReferenceWithDefaultIsClassedByItsDefault) {
 
 TEST(EnvFileParser, MalformedLinesAreReportedAndReadingGoesOn) {
   Snapshot s = testing::MakeSnapshot();
-  s.PutFile("/opt/app/.env", "A=1\nthis line has no equals sign\n9LIVES=3\nB=2\n");
+  s.PutFile("/opt/app/.env",
+            "A=1\nthis line has no equals sign\n9LIVES=3\nB=2\n[REDACTED class=ok len=40]\n");
   Diagnostics diags;
   auto db = testing::LoadFactsOrDie({s}, &diags);
-  ASSERT_EQ(diags.all().size(), 2u);
+  ASSERT_EQ(diags.all().size(), 3u);
   EXPECT_EQ(diags.all()[0].ToString(), "h: /opt/app/.env:2: expected KEY=value");
   EXPECT_EQ(diags.all()[1].ToString(), "h: /opt/app/.env:3: invalid variable name before '='");
+  EXPECT_EQ(diags.all()[2].ToString(),
+            "h: /opt/app/.env:5: expected KEY=value (the line was redacted whole: it may hold a secret)");
   EXPECT_EQ(Query(*db, "SELECT key FROM env_vars ORDER BY line"), (Rows{{"A"}, {"B"}}));
   EXPECT_EQ(Query(*db, "SELECT DISTINCT state FROM coverage WHERE category = 'secrets'"), Rows{{"error"}});
 }
