@@ -134,6 +134,27 @@ TEST_F(StackAudit, MalformedComposeNginxAndEnvAreNotesAndTheScanGoesOn) {
   EXPECT_EQ(rules.count("WEB-SERVER-TOKENS nginx/nginx.conf"), 1u) << a.out;
 }
 
+// WEB-HEADERS-STRIPPED is P1 when any site can frame the page (X-Frame-Options gone), P2 when
+// nginx still sends its own X-Frame-Options and only the Content-Security-Policy is gone; one
+// finding per configuration, at its worst listener's severity.
+TEST(StackAuditWebRules, StrippedHeadersAreP1OnlyWhenThePageCanBeFramed) {
+  auto severities = [](const std::string& fixture) {
+    ProcessResult a = Shipshape({"audit", testing::SourceDir() + "/rules/web/WEB-HEADERS-STRIPPED/" + fixture,
+                                 "--format", "json", "--no-history"});
+    std::multiset<std::string> out;
+    auto doc = ParseJson(a.out, "report");
+    EXPECT_TRUE(doc.ok()) << a.out << a.err;
+    if (!doc.ok()) return out;
+    doc->root()["findings"].ForEachElement([&](JsonRef f) {
+      if (f["rule"].Str() == "WEB-HEADERS-STRIPPED") out.insert(f["severity"].Str());
+    });
+    return out;
+  };
+  EXPECT_EQ(severities("fires"), (std::multiset<std::string>{"P2"}));
+  EXPECT_EQ(severities("fires-frameable"), (std::multiset<std::string>{"P1"}));
+  EXPECT_EQ(severities("fires-no-compose"), (std::multiset<std::string>{"P2"}));
+}
+
 TEST(StackAuditCorpus, AwesomeComposeFolderAuditsWithRelativeFiles) {
   std::string dir = testing::CorpusDir() + "/awesome-compose/postgresql-pgadmin";
   ProcessResult a = Shipshape({"audit", dir, "--format", "json", "--now", "2026-06-14"});
