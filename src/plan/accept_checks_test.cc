@@ -74,7 +74,8 @@ class AcceptChecks : public ::testing::Test {
     s.PutCommand("systemd-links",
                  "/etc/systemd/system/multi-user.target.wants/fail2ban.service\n"
                  "/etc/systemd/system/multi-user.target.wants/wg-quick@wg0.service\n"
-                 "/etc/systemd/system/timers.target.wants/apt-daily.timer\n",
+                 "/etc/systemd/system/timers.target.wants/apt-daily.timer\n"
+                 "/etc/systemd/system/multi-user.target.wants/redis-server.service\n",
                  0);
     s.PutFile("/etc/ssh/sshd_config", testing::ReadTestFile(testing::CorpusDir() + "/debian12/etc/ssh/sshd_config"));
     s.PutCommand("sshd-T", testing::ReadTestFile(testing::CorpusDir() + "/debian12/cmd/sshd-T.out"), 0);
@@ -142,7 +143,9 @@ TEST_F(AcceptChecks, ServiceState) {
 TEST_F(AcceptChecks, ServiceEnabledAtBoot) {
   EXPECT_EQ(Run(Service("nginx.service", {}, true)), "fail: nginx.service is disabled");
   EXPECT_EQ(Run(Service("nginx.service", {}, false)), "pass: nginx.service is disabled");
+  // Masked wins over a link left behind: the unit cannot start.
   EXPECT_EQ(Run(Service("redis-server.service", {}, false)), "pass: redis-server.service is masked");
+  EXPECT_EQ(Run(Service("redis-server.service", {}, true)), "fail: redis-server.service is masked");
   EXPECT_EQ(Run(Service("wg-quick@wg0.service", {}, true)),
             "pass: wg-quick@wg0.service is enabled (wanted by multi-user.target)");
   EXPECT_EQ(Run(Service("wg-quick@wg1.service", {}, true)),

@@ -141,7 +141,8 @@ CheckOutcome CheckEnabled(Database& db, const AcceptCheck& c, const std::string&
   }
   std::string why;
   bool enabled = false;
-  if (!by.empty() || state == "enabled" || state == "enabled-runtime") {
+  const bool masked = state == "masked" || state == "masked-runtime";  // a stale link cannot start it
+  if (!masked && (!by.empty() || state == "enabled" || state == "enabled-runtime")) {
     enabled = true;
     why = unit + " is enabled" + (by.empty() ? "" : " (wanted by " + by + ")");
   } else if (state == "disabled" || state == "masked" || state == "masked-runtime" || state == "linked" ||
