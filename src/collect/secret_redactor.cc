@@ -117,6 +117,10 @@ bool IsSecretKey(std::string_view key) {
                              "_ALGORITHM", "_ROUNDS", "_ISSUER"}) {
     if (EndsWith(u, s)) return false;
   }
+  // Certificate verification switches (NODE_TLS_REJECT_UNAUTHORIZED, *_SKIP_TLS_VERIFY).
+  for (std::string_view s : {"_SKIP_VERIFY", "_TLS_VERIFY", "_SSL_VERIFY", "_NO_VERIFY", "_REJECT_UNAUTHORIZED"}) {
+    if (EndsWith(u, s)) return false;
+  }
   for (std::string_view db : {"MYSQL_", "MARIADB_"}) {
     for (std::string_view s : {"ALLOW_EMPTY_PASSWORD", "ALLOW_EMPTY_ROOT_PASSWORD", "RANDOM_PASSWORD",
                                "RANDOM_ROOT_PASSWORD"}) {

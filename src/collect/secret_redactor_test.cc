@@ -226,6 +226,13 @@ const Case kCases[] = {
      "JWT_TOKEN_ISSUER=https://auth.example.org\nMYSQL_ROOT_PASSWORD=[REDACTED class=short len=9]\n"
      "JWT_SECRET=[REDACTED class=short len=10]\n",
      "s3cret"},
+    // Certificate verification switches are flags, not secrets, whatever AUTH or WEBHOOK they hold.
+    {M::kDotenv,
+     "NODE_TLS_REJECT_UNAUTHORIZED=0\nGITEA__webhook__SKIP_TLS_VERIFY=true\nDRONE_INSECURE_SKIP_VERIFY=1\n"
+     "GIT_SSL_NO_VERIFY=1\nWEBHOOK_SECRET=wh-s3cret-value",
+     "NODE_TLS_REJECT_UNAUTHORIZED=0\nGITEA__webhook__SKIP_TLS_VERIFY=true\nDRONE_INSECURE_SKIP_VERIFY=1\n"
+     "GIT_SSL_NO_VERIFY=1\nWEBHOOK_SECRET=[REDACTED class=ok len=15]\n",
+     "s3cret"},
     // ${VAR:-default} and ${VAR-default} of a secret-like key: the variable and the operator stay as
     // written (the compose parser interpolates from the .env), only the default is classified.
     {M::kDotenv, "DB_PASSWORD=${DB_PASSWORD-changeme}\nAPI_TOKEN=\"${API_TOKEN:-Zq8canaryX771vw}\"",
