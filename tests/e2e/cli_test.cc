@@ -5,17 +5,13 @@
 #include "base/file_io.h"
 #include "base/json.h"
 #include "base/process.h"
+#include "shipshape_cli.h"
 #include "test_paths.h"
 
 namespace shipshape {
 namespace {
 
-ProcessResult Shipshape(std::vector<std::string> args) {
-  args.insert(args.begin(), testing::BinaryPath());
-  auto r = RunProcess(args, "", 300);
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : ProcessResult{};
-}
+using testing::RunShipshape;
 
 std::string SeedHost(const std::string& host) { return testing::FixturesDir() + "/seed-fleet/" + host; }
 
@@ -28,9 +24,9 @@ class Cli : public ::testing::Test {
 
 TEST_F(Cli, CollectsThisMachineAndAuditsTheSnapshotFolderAndArchive) {
   for (const std::string& out : {dir_ + "/snap", dir_ + "/snap.tar.gz"}) {
-    ProcessResult c = Shipshape({"collect", "local", "-o", out});
+    ProcessResult c = RunShipshape({"collect", "local", "-o", out});
     ASSERT_EQ(c.exit_code, 0) << c.err;
-    ProcessResult a = Shipshape({"audit", out, "--format", "json"});
+    ProcessResult a = RunShipshape({"audit", out, "--format", "json"});
     ASSERT_EQ(a.exit_code, 0) << a.err;
     auto doc = ParseJson(a.out, "report");
     ASSERT_TRUE(doc.ok()) << doc.status().ToString();
@@ -42,8 +38,10 @@ TEST_F(Cli, CollectsThisMachineAndAuditsTheSnapshotFolderAndArchive) {
 }
 
 TEST_F(Cli, FailOnReturnsOneWhenFindingsReachThePriority) {
-  ProcessResult clean = Shipshape({"audit", SeedHost("bms-3"), "--now", "2026-06-14", "--fail-on", "P1", "--format", "json"});
-  ProcessResult p1 = Shipshape({"audit", SeedHost("bms-1"), "--now", "2026-06-14", "--fail-on", "P1", "-o", dir_ + "/r.txt"});
+  ProcessResult clean =
+      RunShipshape({"audit", SeedHost("bms-3"), "--now", "2026-06-14", "--fail-on", "P1", "--format", "json"});
+  ProcessResult p1 =
+      RunShipshape({"audit", SeedHost("bms-1"), "--now", "2026-06-14", "--fail-on", "P1", "-o", dir_ + "/r.txt"});
   EXPECT_EQ(p1.exit_code, 1) << p1.err;
   auto report = ReadWholeFile(dir_ + "/r.txt");
   ASSERT_TRUE(report.ok());
@@ -52,7 +50,7 @@ TEST_F(Cli, FailOnReturnsOneWhenFindingsReachThePriority) {
 }
 
 TEST_F(Cli, JsonReportCarriesFindingsWithFileAndLine) {
-  ProcessResult a = Shipshape({"audit", SeedHost("bms-1"), "--now", "2026-06-14", "--format", "json"});
+  ProcessResult a = RunShipshape({"audit", SeedHost("bms-1"), "--now", "2026-06-14", "--format", "json"});
   ASSERT_EQ(a.exit_code, 0) << a.err;
   auto doc = ParseJson(a.out, "report");
   ASSERT_TRUE(doc.ok());
@@ -69,7 +67,7 @@ TEST_F(Cli, JsonReportCarriesFindingsWithFileAndLine) {
 }
 
 TEST_F(Cli, MissingTargetExitsThreeAndOthersAreStillReported) {
-  ProcessResult a = Shipshape({"audit", SeedHost("bms-1"), dir_ + "/nope", "--now", "2026-06-14"});
+  ProcessResult a = RunShipshape({"audit", SeedHost("bms-1"), dir_ + "/nope", "--now", "2026-06-14"});
   EXPECT_EQ(a.exit_code, 3);
   EXPECT_NE(a.err.find("nope: no such snapshot"), std::string::npos) << a.err;
   EXPECT_NE(a.out.find("bms-1"), std::string::npos);
@@ -77,25 +75,25 @@ TEST_F(Cli, MissingTargetExitsThreeAndOthersAreStillReported) {
 
 TEST_F(Cli, BrokenMetaJsonIsAnInputErrorWithFileAndLine) {
   ASSERT_TRUE(WriteWholeFile(dir_ + "/bad/meta.json", "{\"format\": \"shipshape-snapshot/1\",\n\"host\": \n").ok());
-  ProcessResult a = Shipshape({"audit", dir_ + "/bad", "--format", "json"});
+  ProcessResult a = RunShipshape({"audit", dir_ + "/bad", "--format", "json"});
   EXPECT_NE(a.out.find(dir_ + "/bad/meta.json"), std::string::npos) << a.out;
 }
 
 TEST_F(Cli, TypoSuggestsTheCommand) {
-  ProcessResult a = Shipshape({"adit"});
+  ProcessResult a = RunShipshape({"adit"});
   EXPECT_EQ(a.exit_code, 2);
   EXPECT_EQ(a.err, "shipshape: unknown command 'adit'; did you mean 'audit'?\n");
 }
 
 TEST_F(Cli, TablesListsDeclaredTables) {
-  ProcessResult a = Shipshape({"tables"});
+  ProcessResult a = RunShipshape({"tables"});
   EXPECT_EQ(a.exit_code, 0);
   EXPECT_NE(a.out.find("exposure — "), std::string::npos);
   EXPECT_NE(a.out.find("sshd_settings — "), std::string::npos);
 }
 
 TEST_F(Cli, QueryRunsSqlOverASnapshot) {
-  ProcessResult a = Shipshape({"query", "SELECT host, id, version_id FROM os", SeedHost("bms-1")});
+  ProcessResult a = RunShipshape({"query", "SELECT host, id, version_id FROM os", SeedHost("bms-1")});
   EXPECT_EQ(a.exit_code, 0) << a.err;
   EXPECT_EQ(a.out, "host\tid\tversion_id\nbms-1\tubuntu\t20.04\n");
 }

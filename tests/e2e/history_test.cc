@@ -7,17 +7,13 @@
 #include "base/file_io.h"
 #include "base/json.h"
 #include "base/process.h"
+#include "shipshape_cli.h"
 #include "test_paths.h"
 
 namespace shipshape {
 namespace {
 
-ProcessResult Shipshape(std::vector<std::string> args) {
-  args.insert(args.begin(), testing::BinaryPath());
-  auto r = RunProcess(args, "", 300);
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : ProcessResult{};
-}
+using testing::RunShipshape;
 
 class History : public ::testing::Test {
  protected:
@@ -34,7 +30,7 @@ class History : public ::testing::Test {
     Replace(&sshd, "passwordauthentication no", "passwordauthentication yes");
     ASSERT_TRUE(WriteWholeFile(after + "/cmd/sshd-T.out", sshd).ok());
     for (const std::string& snap : {before, after}) {
-      ProcessResult a = Shipshape({"audit", snap, "--now", "2026-06-14", "--db", db_, "-o", dir_ + "/report.txt"});
+      ProcessResult a = RunShipshape({"audit", snap, "--now", "2026-06-14", "--db", db_, "-o", dir_ + "/report.txt"});
       ASSERT_EQ(a.exit_code, 0) << a.err;
     }
   }
@@ -48,7 +44,7 @@ class History : public ::testing::Test {
 };
 
 TEST_F(History, DiffOfTheLastTwoRunsShowsNewAndResolvedFindings) {
-  ProcessResult d = Shipshape({"diff", "--db", db_});
+  ProcessResult d = RunShipshape({"diff", "--db", db_});
   ASSERT_EQ(d.exit_code, 0) << d.err;
   EXPECT_NE(d.out.find("run 1 ("), std::string::npos) << d.out;
   EXPECT_NE(d.out.find("host bms-1: 1 new, 1 resolved, "), std::string::npos) << d.out;
@@ -58,7 +54,7 @@ TEST_F(History, DiffOfTheLastTwoRunsShowsNewAndResolvedFindings) {
 }
 
 TEST_F(History, DiffByRunIdsAsJson) {
-  ProcessResult d = Shipshape({"diff", "2", "1", "--db", db_, "--format", "json"});  // backwards: roles swap
+  ProcessResult d = RunShipshape({"diff", "2", "1", "--db", db_, "--format", "json"});  // backwards: roles swap
   ASSERT_EQ(d.exit_code, 0) << d.err;
   auto doc = ParseJson(d.out, "diff");
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
@@ -74,7 +70,7 @@ TEST_F(History, DiffByRunIdsAsJson) {
 }
 
 TEST_F(History, HistoryListsRunsAndSnapshotsAreKept) {
-  ProcessResult h = Shipshape({"history", "--db", db_, "--format", "json"});
+  ProcessResult h = RunShipshape({"history", "--db", db_, "--format", "json"});
   ASSERT_EQ(h.exit_code, 0) << h.err;
   auto doc = ParseJson(h.out, "history");
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
@@ -90,25 +86,25 @@ TEST_F(History, HistoryListsRunsAndSnapshotsAreKept) {
 }
 
 TEST_F(History, KeepAndNoHistory) {
-  ProcessResult skip = Shipshape({"audit", dir_ + "/after", "--now", "2026-06-14", "--db", db_, "--no-history"});
+  ProcessResult skip = RunShipshape({"audit", dir_ + "/after", "--now", "2026-06-14", "--db", db_, "--no-history"});
   ASSERT_EQ(skip.exit_code, 0) << skip.err;
-  ProcessResult keep = Shipshape({"audit", dir_ + "/after", "--now", "2026-06-14", "--db", db_, "--keep", "1"});
+  ProcessResult keep = RunShipshape({"audit", dir_ + "/after", "--now", "2026-06-14", "--db", db_, "--keep", "1"});
   ASSERT_EQ(keep.exit_code, 0) << keep.err;
-  ProcessResult h = Shipshape({"history", "--db", db_});
+  ProcessResult h = RunShipshape({"history", "--db", db_});
   ASSERT_EQ(h.exit_code, 0) << h.err;
   EXPECT_EQ(h.out.find("\n   1 "), std::string::npos) << h.out;
   EXPECT_NE(h.out.find("\n   3 "), std::string::npos) << h.out;
   EXPECT_FALSE(std::filesystem::exists(dir_ + "/h/snapshots/1"));
-  EXPECT_EQ(Shipshape({"audit", dir_ + "/after", "--db", db_, "--keep", "0"}).exit_code, 2);
+  EXPECT_EQ(RunShipshape({"audit", dir_ + "/after", "--db", db_, "--keep", "0"}).exit_code, 2);
 }
 
 TEST_F(History, BadRunIdsAndMissingHistoryAreUsageErrors) {
-  ProcessResult bad = Shipshape({"diff", "1", "99", "--db", db_});
+  ProcessResult bad = RunShipshape({"diff", "1", "99", "--db", db_});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_EQ(bad.err, "shipshape diff: no run '99' in the history (see `shipshape history`)\n");
-  EXPECT_EQ(Shipshape({"diff", "1", "--db", db_}).exit_code, 2);
-  EXPECT_EQ(Shipshape({"diff", "--db", dir_ + "/none.db"}).exit_code, 2);
-  EXPECT_EQ(Shipshape({"history", "--db", dir_ + "/none.db"}).exit_code, 2);
+  EXPECT_EQ(RunShipshape({"diff", "1", "--db", db_}).exit_code, 2);
+  EXPECT_EQ(RunShipshape({"diff", "--db", dir_ + "/none.db"}).exit_code, 2);
+  EXPECT_EQ(RunShipshape({"history", "--db", dir_ + "/none.db"}).exit_code, 2);
   EXPECT_FALSE(std::filesystem::exists(dir_ + "/none.db")) << "reading must not create a history";
 }
 

@@ -9,17 +9,13 @@
 #include "base/file_io.h"
 #include "base/json.h"
 #include "base/process.h"
+#include "shipshape_cli.h"
 #include "test_paths.h"
 
 namespace shipshape {
 namespace {
 
-ProcessResult Shipshape(std::vector<std::string> args) {
-  args.insert(args.begin(), testing::BinaryPath());
-  auto r = RunProcess(args, "", 300);
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : ProcessResult{};
-}
+using testing::RunShipshape;
 
 class MailStatus : public ::testing::Test {
  protected:
@@ -32,7 +28,7 @@ class MailStatus : public ::testing::Test {
     std::vector<std::string> args = {"status", plan_, "--db", db_};
     if (!fixture.empty()) args.push_back(testing::FixturesDir() + "/mail-vps/" + fixture);
     args.insert(args.end(), extra.begin(), extra.end());
-    return Shipshape(args);
+    return RunShipshape(args);
   }
   std::string WritePlan(const std::string& name, const std::string& text) {
     std::string path = dir_ + "/" + name;
@@ -89,8 +85,8 @@ TEST_F(MailStatus, WithoutTargetsTheNewestKeptSnapshotIsChecked) {
   ProcessResult none = Status("");
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_NE(none.err.find("no run history"), std::string::npos) << none.err;
-  ProcessResult audit =
-      Shipshape({"audit", testing::FixturesDir() + "/mail-vps/after-1.4.1", "--db", db_, "-o", dir_ + "/report.txt"});
+  ProcessResult audit = RunShipshape(
+      {"audit", testing::FixturesDir() + "/mail-vps/after-1.4.1", "--db", db_, "-o", dir_ + "/report.txt"});
   ASSERT_NE(audit.exit_code, 2) << audit.err;
   ProcessResult r = Status("", {"--format", "json"});
   ASSERT_EQ(r.exit_code, 1) << r.err;
@@ -105,7 +101,7 @@ TEST_F(MailStatus, ATaskOnAHostOutsideTheTargetsIsAnError) {
                                "    groups:\n      - id: \"1.1\"\n        tasks:\n          - id: a\n"
                                "            title: A\n            hosts: [mx2]\n            accept:\n"
                                "              - rule: SSH-ROOT-LOGIN\n");
-  ProcessResult r = Shipshape({"status", plan, "--db", db_, testing::FixturesDir() + "/mail-vps/after-1.3"});
+  ProcessResult r = RunShipshape({"status", plan, "--db", db_, testing::FixturesDir() + "/mail-vps/after-1.3"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "shipshape status: " + plan + ":10: task a: host mx2 is not among the targets (mail-vps)\n");
 }
@@ -118,13 +114,13 @@ TEST_F(MailStatus, ACycleAndAnUnknownRuleAreErrors) {
       WritePlan("cycle.yaml", head +
                                   "          - {id: a, title: A, depends_on: [b], human_action: true}\n"
                                   "          - {id: b, title: B, depends_on: [a], human_action: true}\n");
-  ProcessResult c = Shipshape({"status", cycle, "--db", db_, testing::FixturesDir() + "/mail-vps/after-1.3"});
+  ProcessResult c = RunShipshape({"status", cycle, "--db", db_, testing::FixturesDir() + "/mail-vps/after-1.3"});
   EXPECT_EQ(c.exit_code, 2);
   EXPECT_EQ(c.err, "shipshape status: " + cycle + ":8: dependency cycle: a -> b -> a\n");
   std::string rule = WritePlan("rule.yaml", head +
                                                 "          - id: a\n            title: A\n            accept:\n"
                                                 "              - rule: SSH-ROOT-LOGN\n");
-  ProcessResult u = Shipshape({"status", rule, "--db", db_, testing::FixturesDir() + "/mail-vps/after-1.3"});
+  ProcessResult u = RunShipshape({"status", rule, "--db", db_, testing::FixturesDir() + "/mail-vps/after-1.3"});
   EXPECT_EQ(u.exit_code, 2);
   EXPECT_EQ(u.err,
             "shipshape status: " + rule + ":11: task a: unknown rule SSH-ROOT-LOGN (see `shipshape rules list`)\n");
@@ -139,7 +135,7 @@ TEST_F(MailStatus, ExitZeroWhenEveryTaskIsDone) {
                 "              - {port: 2288, listens_only_on: [10.100.0.25]}\n"
                 "          - id: b\n            title: Keys handed over\n            human_action: true\n"
                 "            signoff: {by: alice, date: \"2025-01-07\", note: keys}\n");
-  ProcessResult r = Shipshape({"status", plan, "--db", db_, testing::FixturesDir() + "/mail-vps/after-1.3"});
+  ProcessResult r = RunShipshape({"status", plan, "--db", db_, testing::FixturesDir() + "/mail-vps/after-1.3"});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("Overall  [▓▓▓▓▓▓▓▓▓▓] 100% (2 of 2 tasks done)\n"), std::string::npos) << r.out;
 }
@@ -167,7 +163,7 @@ TEST_F(MailStatus, AFreshCollectionExaminesThePlansPaths) {
                                   "          - id: c\n            title: Queue folder\n            accept:\n"
                                   "              - {path: \"" +
                                   dir_ + "/queue\"}\n");
-  ProcessResult r = Shipshape({"status", plan, "--db", db_, "--format", "json", "local"});
+  ProcessResult r = RunShipshape({"status", plan, "--db", db_, "--format", "json", "local"});
   ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
   auto doc = ParseJson(r.out, "status");
   ASSERT_TRUE(doc.ok()) << r.out;

@@ -7,6 +7,7 @@
 #include "base/file_io.h"
 #include "base/json.h"
 #include "base/process.h"
+#include "shipshape_cli.h"
 #include "snapshot/snapshot.h"
 #include "ssh/loopback_sshd.h"
 #include "test_paths.h"
@@ -15,13 +16,6 @@ namespace shipshape::testing {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-ProcessResult Shipshape(std::vector<std::string> args) {
-  args.insert(args.begin(), BinaryPath());
-  auto r = RunProcess(args, "", 120);
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : ProcessResult{};
-}
 
 struct HostLine {
   bool privileged = false;
@@ -66,14 +60,16 @@ class RemoteAudit : public ::testing::Test {
   }
   // The harness key and a throw-away known_hosts, as a user would pass them.
   static std::vector<std::string> SshOptions() {
-    return {"--ssh-option", "IdentityFile=" + setup_->sshd->client_key(), "--ssh-option", "IdentitiesOnly=yes",
-            "--ssh-option", "UserKnownHostsFile=/dev/null", "--ssh-option", "StrictHostKeyChecking=no",
+    return {"--ssh-option", "IdentityFile=" + setup_->sshd->client_key(),
+            "--ssh-option", "IdentitiesOnly=yes",
+            "--ssh-option", "UserKnownHostsFile=/dev/null",
+            "--ssh-option", "StrictHostKeyChecking=no",
             "--ssh-option", "LogLevel=ERROR"};
   }
   static ProcessResult Audit(std::vector<std::string> args) {
     args.insert(args.begin(), "audit");
     for (const std::string& a : SshOptions()) args.push_back(a);
-    return Shipshape(args);
+    return RunShipshape(args, 120);
   }
 
   static std::string skip_, error_;
@@ -108,7 +104,8 @@ TEST_F(RemoteAudit, SudoUserIsPrivilegedPlainUserIsNotAndItsFirewallIsUnknown) {
   ASSERT_EQ(a.exit_code, 0) << a.err << setup_->sshd->Log();
   auto hosts = HostsOf(a.out);
   // One machine reached as two users: the aliases say which is which.
-  std::string with = sudo + "@127.0.0.1:" + std::to_string(port), without = plain + "@127.0.0.1:" + std::to_string(port);
+  std::string with = sudo + "@127.0.0.1:" + std::to_string(port),
+              without = plain + "@127.0.0.1:" + std::to_string(port);
   ASSERT_TRUE(hosts.count(with) && hosts.count(without)) << a.out;
   EXPECT_TRUE(hosts[with].privileged);
   EXPECT_FALSE(hosts[without].privileged);
@@ -144,9 +141,10 @@ TEST_F(RemoteAudit, RefusedAndSilentHostsFailOnOneLineEachOthersAreAudited) {
 }
 
 TEST_F(RemoteAudit, UnknownKeyIsPermissionDenied) {
-  ProcessResult a = Shipshape({"audit", Url("root", setup_->sshd->port()), "--ssh-option", "IdentityFile=/dev/null",
-                               "--ssh-option", "IdentitiesOnly=yes", "--ssh-option", "UserKnownHostsFile=/dev/null",
-                               "--ssh-option", "StrictHostKeyChecking=no", "--ssh-option", "LogLevel=ERROR"});
+  ProcessResult a = RunShipshape({"audit", Url("root", setup_->sshd->port()), "--ssh-option", "IdentityFile=/dev/null",
+                                  "--ssh-option", "IdentitiesOnly=yes", "--ssh-option", "UserKnownHostsFile=/dev/null",
+                                  "--ssh-option", "StrictHostKeyChecking=no", "--ssh-option", "LogLevel=ERROR"},
+                                 120);
   EXPECT_EQ(a.exit_code, 3);
   EXPECT_NE(a.err.find("127.0.0.1: permission denied (publickey)\n"), std::string::npos) << a.err;
 }
@@ -156,7 +154,7 @@ TEST_F(RemoteAudit, CollectWritesTheRemoteSnapshot) {
   ASSERT_TRUE(dir.ok());
   std::vector<std::string> args = {"collect", Url("root", setup_->sshd->port()), "-o", *dir + "/r.tar.gz"};
   for (const std::string& a : SshOptions()) args.push_back(a);
-  ProcessResult c = Shipshape(args);
+  ProcessResult c = RunShipshape(args, 120);
   auto snap = LoadSnapshot(*dir + "/r.tar.gz");
   RemoveTree(*dir);
   ASSERT_EQ(c.exit_code, 0) << c.err;
@@ -188,7 +186,7 @@ TEST_F(RemoteAudit, StatusChecksThePlansPathsOnTheRemoteHost) {
                   .ok());
   std::vector<std::string> args = {"status", plan, "--no-history", Url("root", setup_->sshd->port())};
   for (const std::string& a : SshOptions()) args.push_back(a);
-  ProcessResult r = Shipshape(args);
+  ProcessResult r = RunShipshape(args, 120);
   RemoveTree(*dir);
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_NE(r.out.find("50% (1 of 2 tasks done)"), std::string::npos) << r.out << r.err;
@@ -207,20 +205,22 @@ TEST_F(RemoteAudit, InventoryHostsAreAuditedUnderTheirAliases) {
     refused_port = (*gone)->port();
   }
   std::string inventory = *dir + "/hosts.ini";
-  ASSERT_TRUE(WriteWholeFile(inventory,
-                             "[web]\n"
-                             "web-1 ansible_host=127.0.0.1 ansible_port=" + std::to_string(setup_->sshd->port()) +
-                                 "\n"
-                                 "web-2 ansible_host=127.0.0.1 ansible_port=" + std::to_string(refused_port) +
-                                 "\n\n[web:vars]\nansible_user=root\nansible_ssh_private_key_file=" +
-                                 setup_->sshd->client_key() +
-                                 "\nansible_ssh_common_args='-o UserKnownHostsFile=/dev/null "
-                                 "-o StrictHostKeyChecking=no -o LogLevel=ERROR'\n")
+  ASSERT_TRUE(WriteWholeFile(
+                  inventory,
+                  "[web]\n"
+                  "web-1 ansible_host=127.0.0.1 ansible_port=" +
+                      std::to_string(setup_->sshd->port()) +
+                      "\n"
+                      "web-2 ansible_host=127.0.0.1 ansible_port=" +
+                      std::to_string(refused_port) +
+                      "\n\n[web:vars]\nansible_user=root\nansible_ssh_private_key_file=" + setup_->sshd->client_key() +
+                      "\nansible_ssh_common_args='-o UserKnownHostsFile=/dev/null "
+                      "-o StrictHostKeyChecking=no -o LogLevel=ERROR'\n")
                   .ok());
-  ProcessResult a = Shipshape({"audit", "-i", inventory, "--format", "json", "--timeout", "10"});
-  ProcessResult broken = Shipshape({"audit", "-i", *dir + "/missing.ini"});
+  ProcessResult a = RunShipshape({"audit", "-i", inventory, "--format", "json", "--timeout", "10"}, 120);
+  ProcessResult broken = RunShipshape({"audit", "-i", *dir + "/missing.ini"}, 120);
   ASSERT_TRUE(WriteWholeFile(*dir + "/bad.ini", "[web]\nweb-1 ansible_port=notaport\n").ok());
-  ProcessResult bad = Shipshape({"audit", "-i", *dir + "/bad.ini"});
+  ProcessResult bad = RunShipshape({"audit", "-i", *dir + "/bad.ini"}, 120);
   RemoveTree(*dir);
   EXPECT_EQ(a.exit_code, 3) << a.err << setup_->sshd->Log();
   auto hosts = HostsOf(a.out);

@@ -13,6 +13,7 @@
 #include "plan/plan_yaml_writer.h"
 #include "plan/planner.h"
 #include "render/plan_markdown.h"
+#include "shipshape_cli.h"
 #include "test_paths.h"
 
 namespace shipshape {
@@ -151,18 +152,15 @@ TEST(SeedFleetPlan, MarkdownHasTheSeedsSections) {
 TEST(SeedFleetPlan, CommandWritesMarkdownAndAPlanFile) {
   std::string dir = *MakeTempDir("shipshape-plan-test.");
   std::string seed = testing::FixturesDir() + "/seed-fleet/";
-  auto r = RunProcess(
-      {testing::BinaryPath(), "plan", seed + "bms-1", seed + "bms-3", "--now", "2026-06-14", "-o", dir + "/plan.yaml"},
-      "", 300);
-  ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->exit_code, 0) << r->err;
+  ProcessResult r =
+      testing::RunShipshape({"plan", seed + "bms-1", seed + "bms-3", "--now", "2026-06-14", "-o", dir + "/plan.yaml"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
   auto plan = ReadPlanFile(dir + "/plan.yaml");
   EXPECT_TRUE(plan.ok()) << plan.status().ToString();
-  auto md = RunProcess({testing::BinaryPath(), "plan", seed + "bms-1", "--now", "2026-06-14"}, "", 300);
-  ASSERT_TRUE(md.ok());
-  EXPECT_EQ(md->exit_code, 0) << md->err;
-  EXPECT_NE(md->out.find("### Task 1.1 — "), std::string::npos);
-  EXPECT_NE(md->out.find("Export and re-tag the untagged Docker images on bms-1"), std::string::npos);
+  ProcessResult md = testing::RunShipshape({"plan", seed + "bms-1", "--now", "2026-06-14"});
+  EXPECT_EQ(md.exit_code, 0) << md.err;
+  EXPECT_NE(md.out.find("### Task 1.1 — "), std::string::npos);
+  EXPECT_NE(md.out.find("Export and re-tag the untagged Docker images on bms-1"), std::string::npos);
   RemoveTree(dir);
 }
 
@@ -172,12 +170,10 @@ TEST(SeedFleetPlan, BrokenUserCatalogStopsThePlanWithFileAndLine) {
                              "tasks:\n  - id: mine\n    title: t\n    effort: 1h\n    rollback: r\n"
                              "    steps: [s]\n    resolves: [NO-SUCH-RULE]\n")
                   .ok());
-  auto r = RunProcess({testing::BinaryPath(), "plan", testing::FixturesDir() + "/seed-fleet/bms-1", "--catalog", dir},
-                      "", 300);
-  ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->exit_code, 2);
-  EXPECT_NE(r->err.find(dir + "/mine.yaml:7: task 'mine' resolves unknown rule 'NO-SUCH-RULE'"), std::string::npos)
-      << r->err;
+  ProcessResult r = testing::RunShipshape({"plan", testing::FixturesDir() + "/seed-fleet/bms-1", "--catalog", dir});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(dir + "/mine.yaml:7: task 'mine' resolves unknown rule 'NO-SUCH-RULE'"), std::string::npos)
+      << r.err;
   RemoveTree(dir);
 }
 

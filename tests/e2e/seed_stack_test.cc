@@ -9,9 +9,9 @@
 
 #include "base/file_io.h"
 #include "base/json.h"
-#include "base/process.h"
 #include "pipeline/audit_pipeline.h"
 #include "render/route_matrix.h"
+#include "shipshape_cli.h"
 #include "stack/stack_folder.h"
 #include "test_paths.h"
 
@@ -153,15 +153,13 @@ TEST(SeedStack, GeneratedPlanFileIsVerifiedByStatus) {
   auto dir = MakeTempDir("shipshape-stack-plan.");
   ASSERT_TRUE(dir.ok());
   const std::string plan = *dir + "/plan.yaml";
-  auto made = RunProcess({testing::BinaryPath(), "plan", SeedStackDir(), "-o", plan}, "", 120);
-  ASSERT_TRUE(made.ok() && made->exit_code == 0) << (made.ok() ? made->err : made.status().ToString());
-  auto st =
-      RunProcess({testing::BinaryPath(), "status", plan, SeedStackDir(), "--no-history", "--format", "json"}, "", 120);
+  ProcessResult made = testing::RunShipshape({"plan", SeedStackDir(), "-o", plan}, 120);
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  ProcessResult st = testing::RunShipshape({"status", plan, SeedStackDir(), "--no-history", "--format", "json"}, 120);
   RemoveTree(*dir);
-  ASSERT_TRUE(st.ok());
-  EXPECT_EQ(st->exit_code, 1) << st->err;
-  auto doc = ParseJson(st->out, "status");
-  ASSERT_TRUE(doc.ok()) << st->out;
+  EXPECT_EQ(st.exit_code, 1) << st.err;
+  auto doc = ParseJson(st.out, "status");
+  ASSERT_TRUE(doc.ok()) << st.out;
   EXPECT_EQ(doc->root()["progress"]["done"].Int(), 0);
   EXPECT_GE(doc->root()["progress"]["total"].Int(), 15);
   int tasks = 0;

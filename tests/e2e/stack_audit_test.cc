@@ -8,17 +8,13 @@
 #include "base/file_io.h"
 #include "base/json.h"
 #include "base/process.h"
+#include "shipshape_cli.h"
 #include "test_paths.h"
 
 namespace shipshape {
 namespace {
 
-ProcessResult Shipshape(std::vector<std::string> args) {
-  args.insert(args.begin(), testing::BinaryPath());
-  auto r = RunProcess(args, "", 300);
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : ProcessResult{};
-}
+using testing::RunShipshape;
 
 class StackAudit : public ::testing::Test {
  protected:
@@ -41,7 +37,7 @@ class StackAudit : public ::testing::Test {
 };
 
 TEST_F(StackAudit, ReportsFilesRelativeToTheFolderAndNotApplicableCategories) {
-  ProcessResult a = Shipshape({"audit", stack_, "--format", "json", "--now", "2026-06-14"});
+  ProcessResult a = RunShipshape({"audit", stack_, "--format", "json", "--now", "2026-06-14"});
   ASSERT_TRUE(a.exit_code == 0 || a.exit_code == 1) << a.err;
   auto doc = ParseJson(a.out, "report");
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
@@ -66,7 +62,7 @@ TEST_F(StackAudit, ReportsFilesRelativeToTheFolderAndNotApplicableCategories) {
 }
 
 TEST_F(StackAudit, TextReportNamesTheFileRelativeToTheFolder) {
-  ProcessResult a = Shipshape({"audit", stack_, "--now", "2026-06-14"});
+  ProcessResult a = RunShipshape({"audit", stack_, "--now", "2026-06-14"});
   ASSERT_TRUE(a.exit_code == 0 || a.exit_code == 1) << a.err;
   EXPECT_NE(a.out.find("at: .env:1\n"), std::string::npos) << a.out;
   EXPECT_NE(a.out.find("at: docker-compose.yml:"), std::string::npos) << a.out;
@@ -76,7 +72,7 @@ TEST_F(StackAudit, TextReportNamesTheFileRelativeToTheFolder) {
 }
 
 TEST_F(StackAudit, CollectStoresTheStackAndTheStoredSnapshotAuditsTheSame) {
-  ProcessResult c = Shipshape({"collect", stack_, "-o", tmp_ + "/stored"});
+  ProcessResult c = RunShipshape({"collect", stack_, "-o", tmp_ + "/stored"});
   ASSERT_EQ(c.exit_code, 0) << c.err;
   EXPECT_TRUE(IsRegularFile(tmp_ + "/stored/files/docker-compose.yml"));
   EXPECT_TRUE(IsRegularFile(tmp_ + "/stored/files/config/app.env"));
@@ -90,8 +86,8 @@ TEST_F(StackAudit, CollectStoresTheStackAndTheStoredSnapshotAuditsTheSame) {
     if (at != std::string::npos) json.erase(at, json.find(',', at) - at);
     return json;
   };
-  ProcessResult in_place = Shipshape({"audit", stack_, "--format", "json", "--now", "2026-06-14"});
-  ProcessResult stored = Shipshape({"audit", tmp_ + "/stored", "--format", "json", "--now", "2026-06-14"});
+  ProcessResult in_place = RunShipshape({"audit", stack_, "--format", "json", "--now", "2026-06-14"});
+  ProcessResult stored = RunShipshape({"audit", tmp_ + "/stored", "--format", "json", "--now", "2026-06-14"});
   EXPECT_EQ(stored.exit_code, in_place.exit_code) << stored.err;
   EXPECT_NE(in_place.out.find("\"file\":\".env\""), std::string::npos) << in_place.out;
   EXPECT_EQ(without_collected_at(stored.out), without_collected_at(in_place.out));
@@ -99,7 +95,7 @@ TEST_F(StackAudit, CollectStoresTheStackAndTheStoredSnapshotAuditsTheSame) {
 
 TEST_F(StackAudit, AFolderWithNothingToAuditIsRefused) {
   ASSERT_TRUE(WriteWholeFile(tmp_ + "/empty/README.md", "nothing\n").ok());
-  ProcessResult a = Shipshape({"audit", tmp_ + "/empty"});
+  ProcessResult a = RunShipshape({"audit", tmp_ + "/empty"});
   EXPECT_NE(a.exit_code, 0);
   EXPECT_NE(a.err.find("nor a stack folder (no compose file or nginx config)"), std::string::npos) << a.err;
 }
@@ -116,7 +112,7 @@ TEST_F(StackAudit, MalformedComposeNginxAndEnvAreNotesAndTheScanGoesOn) {
                   .ok());
   ASSERT_TRUE(WriteWholeFile(bad + "/nginx/conf.d/bad.conf", "server {\n  listen 8080;\n  location / {\n").ok());
   ASSERT_TRUE(WriteWholeFile(bad + "/.env", "API_TOKEN=changeme\n\"unterminated\n").ok());
-  ProcessResult a = Shipshape({"audit", bad, "--format", "json", "--now", "2026-06-14"});
+  ProcessResult a = RunShipshape({"audit", bad, "--format", "json", "--now", "2026-06-14"});
   ASSERT_TRUE(a.exit_code == 0 || a.exit_code == 1) << a.err;
   auto doc = ParseJson(a.out, "report");
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
@@ -139,8 +135,8 @@ TEST_F(StackAudit, MalformedComposeNginxAndEnvAreNotesAndTheScanGoesOn) {
 // finding per configuration, at its worst listener's severity.
 TEST(StackAuditWebRules, StrippedHeadersAreP1OnlyWhenThePageCanBeFramed) {
   auto severities = [](const std::string& fixture) {
-    ProcessResult a = Shipshape({"audit", testing::SourceDir() + "/rules/web/WEB-HEADERS-STRIPPED/" + fixture,
-                                 "--format", "json", "--no-history"});
+    ProcessResult a = RunShipshape({"audit", testing::SourceDir() + "/rules/web/WEB-HEADERS-STRIPPED/" + fixture,
+                                    "--format", "json", "--no-history"});
     std::multiset<std::string> out;
     auto doc = ParseJson(a.out, "report");
     EXPECT_TRUE(doc.ok()) << a.out << a.err;
@@ -157,7 +153,7 @@ TEST(StackAuditWebRules, StrippedHeadersAreP1OnlyWhenThePageCanBeFramed) {
 
 TEST(StackAuditCorpus, AwesomeComposeFolderAuditsWithRelativeFiles) {
   std::string dir = testing::CorpusDir() + "/awesome-compose/postgresql-pgadmin";
-  ProcessResult a = Shipshape({"audit", dir, "--format", "json", "--now", "2026-06-14"});
+  ProcessResult a = RunShipshape({"audit", dir, "--format", "json", "--now", "2026-06-14"});
   ASSERT_TRUE(a.exit_code == 0 || a.exit_code == 1) << a.err;
   auto doc = ParseJson(a.out, "report");
   ASSERT_TRUE(doc.ok());
@@ -182,7 +178,7 @@ TEST(StackAuditFolderOfStacks, EachSubfolderWithAComposeFileIsItsOwnStack) {
                     .ok());
   }
   ASSERT_TRUE(WriteWholeFile(tmp + "/notes/README.md", "not a stack\n").ok());
-  ProcessResult a = Shipshape({"audit", tmp, "--format", "json", "--no-history"});
+  ProcessResult a = RunShipshape({"audit", tmp, "--format", "json", "--no-history"});
   RemoveTree(tmp);
   ASSERT_TRUE(a.exit_code == 0 || a.exit_code == 1) << a.err;
   auto doc = ParseJson(a.out, "report");
