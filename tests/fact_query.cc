@@ -16,6 +16,25 @@ Snapshot MakeSnapshot(const std::string& host) {
   return s;
 }
 
+Snapshot MakeStackSnapshot(const std::string& host) {
+  Snapshot s = MakeSnapshot(host);
+  s.meta().method = "stack";
+  s.meta().privileged = false;
+  return s;
+}
+
+std::vector<std::string> Messages(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diags.all()) out.push_back(d.ToString());
+  return out;
+}
+
+std::vector<std::string> FileLineMessages(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diags.all()) out.push_back(d.file + ":" + std::to_string(d.line) + ": " + d.message);
+  return out;
+}
+
 std::unique_ptr<FactDb> LoadFactsOrDie(std::vector<Snapshot> snaps, Diagnostics* diags) {
   Diagnostics local;
   auto clock = AuditClock::Parse("2026-06-14T10:00:00Z");

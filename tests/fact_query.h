@@ -17,6 +17,14 @@ using Rows = std::vector<std::vector<std::string>>;
 // A snapshot with meta filled in (host, collected_at 2026-06-14T10:00:00Z, fixture, privileged).
 Snapshot MakeSnapshot(const std::string& host = "h");
 
+// A deployment folder's snapshot as the stack reader makes it: method "stack", not privileged.
+Snapshot MakeStackSnapshot(const std::string& host);
+
+// Every diagnostic as Diagnostic::ToString() ("host: file:line: message"), in order.
+std::vector<std::string> Messages(const Diagnostics& diags);
+// Every diagnostic as "file:line: message", in order.
+std::vector<std::string> FileLineMessages(const Diagnostics& diags);
+
 // Loads the snapshots (parsers and derivers) with the clock at 2026-06-14T10:00:00Z.
 // Diagnostics go to *diags when given.
 std::unique_ptr<FactDb> LoadFactsOrDie(std::vector<Snapshot> snaps, Diagnostics* diags = nullptr);

@@ -32,8 +32,7 @@ TEST(NginxPublic, HostListenPortsFollowTheExposureTable) {
 }
 
 TEST(NginxPublic, StackPortRangesHostNetworkAndNoNginxService) {
-  Snapshot s = testing::MakeSnapshot("stack");
-  s.meta().method = "stack";
+  Snapshot s = testing::MakeStackSnapshot("stack");
   s.PutFile("/proxy/conf.d/site.conf",
             "server { listen 8883; }\nserver { listen 8890; }\nserver { listen 443 ssl; }\n");
   s.PutFile("/edge/nginx.conf", "events {}\nhttp { server { listen 8081; } }\n");

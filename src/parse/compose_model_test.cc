@@ -114,8 +114,7 @@ TEST(ComposeModel, KeysOfTheWrongShapeAreErrorsAndDropped) {
             "  web:\n    image: [nginx]\n    ports: [\"80:80\"]\n");
   Diagnostics diags;
   auto db = testing::LoadFactsOrDie({s}, &diags);
-  std::vector<std::string> got;
-  for (const Diagnostic& d : diags.all()) got.push_back(d.file + ":" + std::to_string(d.line) + ": " + d.message);
+  std::vector<std::string> got = testing::FileLineMessages(diags);
   EXPECT_EQ(got,
             (std::vector<std::string>{
                 "/app/docker-compose.yml:4: service db: ports must be a list, not a single value",
@@ -139,8 +138,7 @@ TEST(ComposeModel, MalformedFilesGiveFileAndLineAndTheOthersStillParse) {
   s.PutFile("/e/docker-compose.yml", "services:\n  web:\n    image: fine\n");
   Diagnostics diags;
   auto db = testing::LoadFactsOrDie({s}, &diags);
-  std::vector<std::string> got;
-  for (const Diagnostic& d : diags.all()) got.push_back(d.file + ":" + std::to_string(d.line) + ": " + d.message);
+  std::vector<std::string> got = testing::FileLineMessages(diags);
   EXPECT_EQ(got, (std::vector<std::string>{
                      "/a/docker-compose.yml:4: invalid YAML: end of map not found",
                      "/b/compose.yml:6: service ok: invalid port specification",

@@ -10,8 +10,7 @@ using testing::Query;
 using testing::Rows;
 
 Snapshot Stack(const std::string& compose, const std::string& env = "") {
-  Snapshot s = testing::MakeSnapshot("shop");
-  s.meta().method = "stack";
+  Snapshot s = testing::MakeStackSnapshot("shop");
   s.PutFile("/docker-compose.yml", compose);
   if (!env.empty()) s.PutFile("/.env", env);
   return s;

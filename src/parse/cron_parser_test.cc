@@ -10,11 +10,7 @@ namespace {
 using testing::Query;
 using testing::Rows;
 
-std::vector<std::string> Messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.all()) out.push_back(d.ToString());
-  return out;
-}
+using testing::Messages;
 
 // The backup script of the bms-1 plan (seed document), as it would be installed.
 constexpr const char* kSeedBackupScript = R"(#!/bin/bash

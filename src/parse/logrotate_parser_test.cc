@@ -10,11 +10,7 @@ namespace {
 using testing::Query;
 using testing::Rows;
 
-std::vector<std::string> Messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.all()) out.push_back(d.ToString());
-  return out;
-}
+using testing::Messages;
 
 std::string Corpus(const std::string& path) { return testing::ReadTestFile(testing::CorpusDir() + "/debian12" + path); }
 

@@ -10,11 +10,7 @@ namespace {
 using testing::Query;
 using testing::Rows;
 
-std::vector<std::string> Messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.all()) out.push_back(d.ToString());
-  return out;
-}
+using testing::Messages;
 
 // An Ubuntu 20.04 host (bms-1 of the seed plan): ufw inactive, two hand-made INPUT rules and
 // Docker's chains; `nft` was refused.

@@ -13,12 +13,7 @@ namespace {
 using testing::Query;
 using testing::Rows;
 
-Snapshot Stack(const std::string& name = "app") {
-  Snapshot s = testing::MakeSnapshot(name);
-  s.meta().method = "stack";
-  s.meta().privileged = false;
-  return s;
-}
+Snapshot Stack(const std::string& name = "app") { return testing::MakeStackSnapshot(name); }
 
 // A corpus folder read by the stack reader, as `shipshape audit DIR` reads it.
 Snapshot ReadStack(const std::string& dir) {
@@ -27,11 +22,7 @@ Snapshot ReadStack(const std::string& dir) {
   return snap.ok() ? std::move(*snap) : Snapshot();
 }
 
-std::vector<std::string> Messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const auto& d : diags.all()) out.push_back(d.ToString());
-  return out;
-}
+using testing::Messages;
 
 const char* kRootConf =
     "user nginx;\nevents { worker_connections 1024; }\n"

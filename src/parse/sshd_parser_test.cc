@@ -20,11 +20,7 @@ Rows Setting(FactDb& db, const std::string& key) {
   return Query(db, "SELECT value, source, file, line FROM sshd_settings WHERE key = '" + key + "' ORDER BY rowid");
 }
 
-std::vector<std::string> Messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.all()) out.push_back(d.ToString());
-  return out;
-}
+using testing::Messages;
 
 TEST(SshdParser, DebianDefaultConfigGivesSettingsAndDefaults) {
   Snapshot s = testing::MakeSnapshot();

@@ -11,18 +11,9 @@ namespace {
 using testing::Query;
 using testing::Rows;
 
-Snapshot MakeStack(const std::string& name = "changemaker") {
-  Snapshot s = testing::MakeSnapshot(name);
-  s.meta().method = "stack";
-  s.meta().privileged = false;
-  return s;
-}
+using testing::FileLineMessages;
 
-std::vector<std::string> Messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.all()) out.push_back(d.file + ":" + std::to_string(d.line) + ": " + d.message);
-  return out;
-}
+Snapshot MakeStack() { return testing::MakeStackSnapshot("changemaker"); }
 
 constexpr const char* kPrometheusYml = R"(global:
   scrape_interval: 15s
@@ -62,7 +53,7 @@ TEST(StackPrometheus, ConfigInSubfolderLoadsRuleFileNamedByItsContainerPath) {
   s.PutFile("/configs/prometheus/alerts.yml", kAlertsYml);
   Diagnostics diags;
   auto db = testing::LoadFactsOrDie({s}, &diags);
-  EXPECT_TRUE(diags.empty()) << Messages(diags)[0];
+  EXPECT_TRUE(diags.empty()) << FileLineMessages(diags)[0];
   EXPECT_EQ(
       Query(*db, "SELECT job, target, target_host, target_port, file, line FROM prometheus_targets ORDER BY line"),
       (Rows{{"changemaker-api", "api:4000", "api", "4000", "/configs/prometheus/prometheus.yml", "12"},
@@ -143,7 +134,7 @@ TEST(StackScripts, UserCrontabInTheFolderSchedulesTheScriptByItsServerPath) {
             "0 3 * * * find /home/bunker-admin/changemaker.lite/backups -type f -mtime +7 -delete\n");
   Diagnostics diags;
   auto db = testing::LoadFactsOrDie({s}, &diags);
-  EXPECT_TRUE(diags.empty()) << Messages(diags)[0];
+  EXPECT_TRUE(diags.empty()) << FileLineMessages(diags)[0];
   EXPECT_EQ(Query(*db, "SELECT path, scheduled, scheduled_by FROM stack_scripts"),
             (Rows{{"/scripts/backup.sh", "1", "/deploy/changemaker.crontab:2"}}));
   EXPECT_EQ(Query(*db, "SELECT user, schedule, origin, backup_tool, offsite, file, line FROM cron_jobs ORDER BY line"),
@@ -187,7 +178,7 @@ TEST(StackTimers, TimerUnitActivatesTheServiceThatRunsTheScript) {
             "WorkingDirectory=/srv/changemaker\nExecStart=/srv/changemaker/scripts/backup.sh\n");
   Diagnostics diags;
   auto db = testing::LoadFactsOrDie({s}, &diags);
-  EXPECT_TRUE(diags.empty()) << Messages(diags)[0];
+  EXPECT_TRUE(diags.empty()) << FileLineMessages(diags)[0];
   EXPECT_EQ(Query(*db, "SELECT unit, activates, next, last, file, line FROM timers"),
             (Rows{{"cm-backup.timer", "cm-backup.service", "NULL", "NULL", "/systemd/cm-backup.timer", "4"}}));
   EXPECT_EQ(Query(*db, "SELECT scheduled, scheduled_by FROM stack_scripts"),
@@ -200,8 +191,9 @@ TEST(StackTimers, TimerWithoutTimerSectionIsMalformed) {
   s.PutFile("/backup.timer", "[Unit]\nDescription=x\nOnCalendar daily\n");
   Diagnostics diags;
   auto db = testing::LoadFactsOrDie({s}, &diags);
-  EXPECT_EQ(Messages(diags), (std::vector<std::string>{"/backup.timer:3: expected [Section] or Key=Value",
-                                                       "/backup.timer:1: a timer unit must have a [Timer] section"}));
+  EXPECT_EQ(FileLineMessages(diags),
+            (std::vector<std::string>{"/backup.timer:3: expected [Section] or Key=Value",
+                                      "/backup.timer:1: a timer unit must have a [Timer] section"}));
   EXPECT_EQ(Query(*db, "SELECT count(*) FROM timers"), (Rows{{"0"}}));
 }
 

@@ -14,11 +14,7 @@ std::string Debian(const std::string& path) {
   return testing::ReadTestFile(testing::CorpusDir() + "/debian12" + path);
 }
 
-std::vector<std::string> Messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.all()) out.push_back(d.ToString());
-  return out;
-}
+using testing::Messages;
 
 // A production host after the seed plan's task 2.2: default deny, MongoDB only from three addresses.
 constexpr const char* kActiveStatus =

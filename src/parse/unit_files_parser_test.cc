@@ -61,8 +61,7 @@ TEST(UnitFilesParser, MalformedLinesAreReportedWithFileAndLineAndTheRestIsRead) 
   s.PutCommand("systemd-links", "/etc/systemd/system/multi-user.target.wants/ssh.service\n/tmp/x.service\n", 0);
   Diagnostics diags;
   auto db = testing::LoadFactsOrDie({s}, &diags);
-  std::vector<std::string> messages;
-  for (const Diagnostic& d : diags.all()) messages.push_back(d.file + ":" + std::to_string(d.line) + ": " + d.message);
+  std::vector<std::string> messages = testing::FileLineMessages(diags);
   EXPECT_EQ(messages, (std::vector<std::string>{
                           "cmd/systemctl-unit-files.out:2: unit name does not end in .service or .timer",
                           "cmd/systemctl-unit-files.out:3: unknown unit file state",
