@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,8 @@ bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+// Whether `s` equals one of `set` exactly.
+bool IsOneOf(std::string_view s, std::initializer_list<std::string_view> set);
 // Splits on any run of spaces and tabs; no empty fields.
 std::vector<std::string_view> SplitWhitespace(std::string_view s);
 // Splits on every occurrence of `sep`; keeps empty fields.

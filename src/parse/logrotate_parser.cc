@@ -38,42 +38,35 @@ struct Settings {
   bool missingok = false;
 };
 
-bool OneOf(std::string_view s, std::initializer_list<std::string_view> set) {
-  for (std::string_view x : set) {
-    if (s == x) return true;
-  }
-  return false;
-}
-
 bool IsScriptStart(std::string_view d) {
-  return OneOf(d, {"postrotate", "prerotate", "firstaction", "lastaction", "preremove"});
+  return IsOneOf(d, {"postrotate", "prerotate", "firstaction", "lastaction", "preremove"});
 }
 
 // Directives logrotate 3.21 knows that do not change the columns of this table.
 bool IsOtherDirective(std::string_view d) {
-  return OneOf(d, {"compresscmd",     "compressext",
-                   "compressoptions", "copy",
-                   "copytruncate",    "create",
-                   "createolddir",    "dateext",
-                   "dateformat",      "dateyesterday",
-                   "delaycompress",   "extension",
-                   "ifempty",         "mail",
-                   "mailfirst",       "maillast",
-                   "maxage",          "minage",
-                   "minsize",         "nocopy",
-                   "nocopytruncate",  "nocreate",
-                   "nocreateolddir",  "nodateext",
-                   "nodelaycompress", "nomail",
-                   "noolddir",        "nosharedscripts",
-                   "noshred",         "notifempty",
-                   "olddir",          "renamecopy",
-                   "norenamecopy",    "sharedscripts",
-                   "shred",           "shredcycles",
-                   "start",           "su",
-                   "tabooext",        "taboopat",
-                   "uncompresscmd",   "allowhardlink",
-                   "noallowhardlink", "ignoreduplicates",
-                   "addextension"});
+  return IsOneOf(d, {"compresscmd",     "compressext",
+                     "compressoptions", "copy",
+                     "copytruncate",    "create",
+                     "createolddir",    "dateext",
+                     "dateformat",      "dateyesterday",
+                     "delaycompress",   "extension",
+                     "ifempty",         "mail",
+                     "mailfirst",       "maillast",
+                     "maxage",          "minage",
+                     "minsize",         "nocopy",
+                     "nocopytruncate",  "nocreate",
+                     "nocreateolddir",  "nodateext",
+                     "nodelaycompress", "nomail",
+                     "noolddir",        "nosharedscripts",
+                     "noshred",         "notifempty",
+                     "olddir",          "renamecopy",
+                     "norenamecopy",    "sharedscripts",
+                     "shred",           "shredcycles",
+                     "start",           "su",
+                     "tabooext",        "taboopat",
+                     "uncompresscmd",   "allowhardlink",
+                     "noallowhardlink", "ignoreduplicates",
+                     "addextension"});
 }
 
 // Files logrotate skips in an included directory (its default tabooext list).
@@ -145,7 +138,7 @@ class LogrotateReader {
 std::string LogrotateReader::Directive(std::string_view line, Settings& s, bool in_block) {
   auto w = SplitWhitespace(line);
   std::string_view d = w[0];
-  if (OneOf(d, {"daily", "weekly", "monthly", "yearly", "hourly"})) {
+  if (IsOneOf(d, {"daily", "weekly", "monthly", "yearly", "hourly"})) {
     s.frequency = std::string(d);
   } else if (d == "rotate") {
     auto n = w.size() == 2 ? ParseInt(w[1]) : std::nullopt;

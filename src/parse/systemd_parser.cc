@@ -40,13 +40,6 @@ const TableDef& kTimers =
                         "than UTC/GMT (CEST, EST: ambiguous), which systemctl prints when the host is not on UTC"),
                     Int("last_epoch", "last as seconds since 1970, under the same conditions as next_epoch")}});
 
-bool IsOneOf(std::string_view s, std::initializer_list<std::string_view> set) {
-  for (std::string_view x : set) {
-    if (s == x) return true;
-  }
-  return false;
-}
-
 std::string ParseUnitLine(std::string_view line, int n, FactSink& out) {
   auto f = SplitWhitespace(line);
   // Bullets mark failed and not-found units when --plain is not honoured; "*" is the same glyph

@@ -33,11 +33,8 @@ const TableDef& kUnitLinks = RegisterTable(
       Text("kind", "wants | requires"), FileCol(), LineCol()}});
 
 bool IsUnitState(std::string_view s) {
-  for (std::string_view x : {"enabled", "enabled-runtime", "linked", "linked-runtime", "alias", "masked",
-                             "masked-runtime", "static", "indirect", "disabled", "generated", "transient", "bad"}) {
-    if (s == x) return true;
-  }
-  return false;
+  return IsOneOf(s, {"enabled", "enabled-runtime", "linked", "linked-runtime", "alias", "masked", "masked-runtime",
+                     "static", "indirect", "disabled", "generated", "transient", "bad"});
 }
 
 bool IsUnitName(std::string_view s) {

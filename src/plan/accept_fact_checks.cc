@@ -141,12 +141,11 @@ CheckOutcome CheckEnabled(Database& db, const AcceptCheck& c, const std::string&
   }
   std::string why;
   bool enabled = false;
-  const bool masked = state == "masked" || state == "masked-runtime";  // a stale link cannot start it
-  if (!masked && (!by.empty() || state == "enabled" || state == "enabled-runtime")) {
+  const bool masked = IsOneOf(state, {"masked", "masked-runtime"});  // a stale link cannot start it
+  if (!masked && (!by.empty() || IsOneOf(state, {"enabled", "enabled-runtime"}))) {
     enabled = true;
     why = unit + " is enabled" + (by.empty() ? "" : " (wanted by " + by + ")");
-  } else if (state == "disabled" || state == "masked" || state == "masked-runtime" || state == "linked" ||
-             state == "linked-runtime") {
+  } else if (masked || IsOneOf(state, {"disabled", "linked", "linked-runtime"})) {
     why = unit + " is " + state;
   } else if (!state.empty()) {
     return Unknown(unit + " is " + state + ": it is not enabled itself, it starts when another unit pulls it in");
