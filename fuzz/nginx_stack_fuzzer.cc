@@ -4,20 +4,13 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace shipshape;
-  Snapshot snap;
-  snap.meta().host = "fuzz";
+  Snapshot snap = FuzzSnapshot();
   snap.meta().method = "stack";
-  snap.meta().collected_at = "2026-06-14T10:00:00Z";
   std::string bytes(reinterpret_cast<const char*>(data), size);
   snap.PutFile("/nginx/conf.d/site.conf", bytes);
   snap.PutFile("/nginx/conf.d/upstreams.conf", "upstream api { server api:4000; }\n");
   snap.PutFile("/docker-compose.yml",
                "services:\n  nginx:\n    image: nginx\n    ports: [\"80:80\", \"8000-8010:8000-8010\"]\n"
                "    volumes: [\"./nginx/conf.d:/etc/nginx/conf.d:ro\"]\n");
-  auto db = FactDb::Create(AuditClock::FromEpoch(1781431200));
-  if (!db.ok()) return 0;
-  Diagnostics diags;
-  LoadSnapshotFacts(**db, snap, diags);
-  (void)RunDerivers(**db, diags);
-  return 0;
+  return LoadAndDerive(snap);
 }
