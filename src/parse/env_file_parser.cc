@@ -21,7 +21,10 @@ const TableDef& kEnvVars = RegisterTable(
       Text("class",
            "default (a known default or placeholder: admin, changeme, …) | empty | short (< 12 chars) | ok, for "
            "redacted values; plain for kept values"),
-      Int("length", "length of the value in characters")}});
+      Int("length", "length of the value in characters"),
+      Int("template",
+          "1 when the file's name marks a template that runs nowhere: it contains example, sample, template or "
+          "tmpl, or ends in .dist or dist.env (.env.example, app.env.sample, .env.dist)")}});
 
 constexpr const char* kCategory = "secrets";
 
@@ -29,6 +32,14 @@ bool IsEnvFileName(std::string_view path) {
   if (path == "/etc/environment") return true;
   std::string_view base = path.substr(path.rfind('/') + 1);
   return base == ".env" || (base.size() > 4 && EndsWith(base, ".env")) || StartsWith(base, ".env.");
+}
+
+bool IsTemplateFileName(std::string_view path) {
+  const std::string base = ToLower(path.substr(path.rfind('/') + 1));
+  for (std::string_view mark : {"example", "sample", "template", "tmpl"}) {
+    if (base.find(mark) != std::string::npos) return true;
+  }
+  return EndsWith(base, ".dist") || EndsWith(base, "dist.env");
 }
 
 bool IsValidKey(std::string_view key) {
@@ -120,6 +131,7 @@ bool ReadValue(const std::vector<std::string_view>& lines, size_t* i, std::strin
 // Parses one file; returns false when it had malformed lines.
 bool ParseEnvFile(const std::string& file, const std::string& text, FactSink& out) {
   std::vector<std::string_view> lines = SplitLines(text);
+  const bool templ = IsTemplateFileName(file);
   bool ok = true;
   for (size_t i = 0; i < lines.size(); ++i) {
     int n = static_cast<int>(i) + 1;
@@ -152,7 +164,7 @@ bool ParseEnvFile(const std::string& file, const std::string& text, FactSink& ou
     }
     EnvValue v = ClassifyEnvValue(key, value);
     out.Add(kEnvVars, {V(file), V(static_cast<int64_t>(n)), V(key), v.value ? V(*v.value) : VNull(), VBool(v.redacted),
-                       V(v.cls), V(v.length)});
+                       V(v.cls), V(v.length), VBool(templ)});
   }
   return ok;
 }

@@ -145,6 +145,26 @@ TEST(EnvFileParser, ReferenceWithDefaultIsClassedByItsDefault) {
   }
 }
 
+// Templates are known by the file's name, never by a folder's: the secret and TLS rules skip them.
+TEST(EnvFileParser, TemplateFilesAreMarkedByTheirName) {
+  Snapshot s = testing::MakeSnapshot();
+  for (const char* f : {"/srv/app/.env.example", "/srv/app/app.SAMPLE.env", "/srv/app/.env.dist",
+                        "/srv/app/prod.dist.env", "/srv/app/Template.env", "/srv/app/.env.tmpl",
+                        "/srv/example-app/.env", "/srv/app/.env", "/srv/app/.env.production"}) {
+    s.PutFile(f, "A=1\n");
+  }
+  auto db = testing::LoadFactsOrDie({s});
+  EXPECT_EQ(Query(*db, "SELECT file, template FROM env_vars ORDER BY file"), (Rows{{"/srv/app/.env", "0"},
+                                                                                   {"/srv/app/.env.dist", "1"},
+                                                                                   {"/srv/app/.env.example", "1"},
+                                                                                   {"/srv/app/.env.production", "0"},
+                                                                                   {"/srv/app/.env.tmpl", "1"},
+                                                                                   {"/srv/app/Template.env", "1"},
+                                                                                   {"/srv/app/app.SAMPLE.env", "1"},
+                                                                                   {"/srv/app/prod.dist.env", "1"},
+                                                                                   {"/srv/example-app/.env", "0"}}));
+}
+
 TEST(EnvFileParser, MalformedLinesAreReportedAndReadingGoesOn) {
   Snapshot s = testing::MakeSnapshot();
   s.PutFile("/opt/app/.env",
