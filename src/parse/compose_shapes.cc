@@ -51,7 +51,8 @@ unsigned ShapeOf(const CNode& node) {
   return 0;
 }
 
-std::string Expected(unsigned allowed) {
+// "a list", "a single value or a list", …: the shapes in `allowed`.
+std::string ShapeNames(unsigned allowed) {
   std::string out;
   for (auto [bit, name] :
        {std::pair<unsigned, const char*>{kScalar, "a single value"}, {kList, "a list"}, {kMapping, "a mapping"}}) {
@@ -60,10 +61,6 @@ std::string Expected(unsigned allowed) {
     out += name;
   }
   return out;
-}
-
-const char* Name(unsigned shape) {
-  return shape == kScalar ? "a single value" : shape == kList ? "a list" : "a mapping";
 }
 
 }  // namespace
@@ -76,10 +73,10 @@ std::vector<Diag> DropMisshapenKeys(const std::string& service_name, CNode& serv
     bool ok = true;
     for (const KeyShape& k : kShapes) {
       if (k.key == e.first && shape != 0 && !(shape & k.allowed)) {
-        out.push_back(
-            {e.second.file, e.second.line,
-             "service " + service_name + ": " + e.first + " must be " + Expected(k.allowed) + ", not " + Name(shape),
-             true});
+        out.push_back({e.second.file, e.second.line,
+                       "service " + service_name + ": " + e.first + " must be " + ShapeNames(k.allowed) + ", not " +
+                           ShapeNames(shape),
+                       true});
         ok = false;
       }
     }
