@@ -6,7 +6,7 @@
 namespace shipshape::testing {
 
 std::string SourceDir();   // the repository root
-std::string CorpusDir();   // ../shared/corpus beside the repository
+std::string CorpusDir();   // $SHIPSHAPE_CORPUS, else ../shared/corpus beside the repository
 std::string BinaryPath();  // the built shipshape executable
 std::string FixturesDir(); // tests/fixtures
 
